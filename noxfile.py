@@ -1,0 +1,54 @@
+"""Sessions for building, testing and linting the plan. Each calls one thing in tools/."""
+
+from __future__ import annotations
+
+import nox
+
+nox.needs_version = ">=2024.3.2"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["build", "tests"]
+
+PYTHON = "3"
+
+
+def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -> None:
+    """Install the project (and extras) into the session and the Debian packages it needs."""
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", spec)
+    if system:
+        session.run("python", "-m", "tools.sysdeps", *system)
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build every edition into _build/site/."""
+    _install(session, system=("fonts",))
+    session.run("python", "-m", "tools.build", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite: real builds, a real browser, real PDFs."""
+    _install(session, "test", system=("browser", "fonts"))
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def gettext(session: nox.Session) -> None:
+    """Extract the translatable messages into _build/gettext/*.pot."""
+    _install(session)
+    session.run("python", "-m", "tools.catalogs", "gettext", *session.posargs)
+
+
+@nox.session(name="update-po", python=PYTHON)
+def update_po(session: nox.Session) -> None:
+    """Refresh locale/easy/ja/LC_MESSAGES/*.po from the .pot files (sphinx-intl update)."""
+    _install(session)
+    session.run("python", "-m", "tools.catalogs", "update", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def stats(session: nox.Session) -> None:
+    """Count translated / fuzzy / untranslated messages per catalog (--strict: exit 1 unless done)."""
+    _install(session)
+    session.run("python", "-m", "tools.catalog_stats", *session.posargs)

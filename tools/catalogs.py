@@ -1,0 +1,83 @@
+"""Extract the translatable messages and keep the easy edition's catalogs in step with them.
+
+``python -m tools.catalogs gettext`` writes one ``.pot`` per page into
+``_build/gettext``; ``python -m tools.catalogs update`` runs sphinx-intl's
+update on them, which creates or refreshes ``locale/easy/ja/LC_MESSAGES/<page>.po``
+(new messages untranslated, changed ones fuzzy with the old msgstr kept).
+
+The messages are extracted from the standard edition: the easy edition's
+glossary page (docs/glossary.md) is written in easy Japanese and is not
+translated, so it has no catalog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from pathlib import Path
+
+from tools import ROOT
+from tools.build import EDITIONS, BuildError, sphinx_build
+
+POT_DIR = ROOT / "_build" / "gettext"
+EASY_LOCALE = ROOT / "locale" / "easy"
+LANGUAGE = "ja"
+# The Sphinx-domain catalog of interface labels is written by hand, not extracted.
+UI_CATALOGS = frozenset({"sphinx"})
+
+
+def catalog_dir(locale: Path = EASY_LOCALE) -> Path:
+    """The folder holding one ``.po`` per page."""
+    return locale / LANGUAGE / "LC_MESSAGES"
+
+
+def page_catalogs(locale: Path = EASY_LOCALE) -> list[Path]:
+    """The page catalogs (not the interface-label catalog), sorted by page name."""
+    folder = catalog_dir(locale)
+    return sorted(p for p in folder.rglob("*.po") if p.stem not in UI_CATALOGS)
+
+
+def extract(pot_dir: Path = POT_DIR, build_root: Path | None = None) -> Path:
+    """Write the standard edition's messages as one .pot per page into *pot_dir*."""
+    return sphinx_build(EDITIONS["ja"], pot_dir, builder="gettext", build_root=build_root)
+
+
+def update(pot_dir: Path = POT_DIR, locale: Path = EASY_LOCALE) -> dict[str, int]:
+    """Create or refresh the easy edition's .po files from *pot_dir*; return sphinx-intl's counts."""
+    from sphinx_intl.basic import update as intl_update
+
+    if not any(pot_dir.glob("*.pot")):
+        raise FileNotFoundError(f"{pot_dir}: no .pot files; run `nox -s gettext` first")
+    # sphinx-intl writes one progress line per catalog through click; keep ours short.
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = intl_update(str(locale), str(pot_dir), (LANGUAGE,), jobs=1)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.catalogs", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("gettext", "update"))
+    parser.add_argument("--pot-dir", type=Path, default=POT_DIR)
+    parser.add_argument("--locale", type=Path, default=EASY_LOCALE,
+                        help="catalog folder of the edition (default: locale/easy)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "gettext":
+            extract(args.pot_dir)
+            count = len(list(args.pot_dir.glob("*.pot")))
+            print(f"extracted {count} page templates into {args.pot_dir}")
+        else:
+            status = update(args.pot_dir, args.locale)
+            print(f"{catalog_dir(args.locale)}: created {status['create']}, "
+                  f"updated {status['update']}, unchanged {status['notchanged']}")
+    except (BuildError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
