@@ -1,0 +1,83 @@
+"""Shared fixtures: real builds of the site, a local web server and a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tools import ROOT
+from tools.build import build_site
+
+
+@pytest.fixture(scope="session")
+def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("build")
+
+
+@pytest.fixture(scope="session")
+def site_ja(build_root: Path) -> Path:
+    """The standard edition, built with -W from the repository's sources."""
+    (path,) = build_site(["ja"], build_root=build_root)
+    return path
+
+
+def content_pages(site: Path) -> list[Path]:
+    """The HTML pages made from docs/*.md (not search, genindex)."""
+    names = sorted(p.relative_to(ROOT / "docs").with_suffix(".html") for p in (ROOT / "docs").rglob("*.md"))
+    return [site / name for name in names if (site / name).exists()]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def squash(text: str) -> str:
+    """Text without any white space, so line breaks and cell borders do not matter."""
+    return "".join(text.split())
+
+
+def article_text(path: Path) -> str:
+    page = soup(path)
+    main = page.find("article") or page.body
+    return squash(main.get_text())
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[callable]:
+    """Serve a folder on 127.0.0.1; returns a function folder -> base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
