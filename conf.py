@@ -14,6 +14,7 @@ language = "ja"
 extensions = [
     "myst_parser",
     "tools.search_ja",
+    "tools.ruby",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3

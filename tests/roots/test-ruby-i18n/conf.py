@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "tools.ruby"]
+language = "ja"
+project = "翻訳"
+html_theme = "basic"
+locale_dirs = ["locale"]
+gettext_compact = False

@@ -1,0 +1,1 @@
+"""Japanese reading support: the ruby notation, dictionary readings and the furigana tools."""
