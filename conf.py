@@ -46,7 +46,14 @@ if EASY:
     project = html_title = "あさひかわし ちいき ふくし けいかく（やさしい にほんご）"
     html_short_title = "ちいき ふくし けいかく（やさしい にほんご）"
 html_static_path = [str(ROOT / "_static")]
+html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
+# The other edition of each page, linked from the sidebar (tools/edition_switch.py).
+extensions.append("tools.edition_switch")
+edition_switch_other = "ja" if EASY else "easy"
+edition_switch_label = "ふつうの にほんご" if EASY else "やさしい にほんご"
+edition_switch_nav_label = "ほかの ことばの ページ" if EASY else "版の切り替え"
+edition_switch_only_here = ["glossary"] if EASY else []
 # furo's default sidebar with the edition switcher right below the brand.
 html_sidebars = {
     "**": [
