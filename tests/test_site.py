@@ -15,8 +15,10 @@ from tools.build import BuildError, Edition, build_site, sphinx_build
 
 
 def test_every_source_page_is_built(site_ja: Path) -> None:
-    pages = content_pages(site_ja)
-    assert len(pages) == len(list((ROOT / "docs").rglob("*.md"))) >= 10
+    built = {p.stem for p in content_pages(site_ja)}
+    sources = {p.stem for p in (ROOT / "docs").rglob("*.md")}
+    assert built == sources - {"glossary"}  # the glossary is written for the easy edition only
+    assert len(built) >= 10
 
 
 def test_pages_are_japanese_with_one_h1_and_nested_headings(site_ja: Path) -> None:
