@@ -1,0 +1,90 @@
+"""``python -m tools.pdf``: build the print PDFs, or ``--verify`` PDFs (staff can check any PDF).
+
+Exit codes: 0 done / all checks pass, 1 build failed or findings, 2 chromium or fonts
+missing, or a PDF that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tools import ROOT
+
+
+def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
+    from pypdf.errors import PdfReadError
+
+    from tools.pdf import PDFS
+    from tools.pdf.verify import check, inspect
+
+    easy_files = {spec.filename for spec in PDFS if spec.key == "easy"}
+    reports, findings, unreadable = [], [], 0
+    for path in paths:
+        try:
+            report = inspect(path)
+        except (OSError, PdfReadError) as exc:
+            print(f"{path}: error: cannot read this PDF ({exc})", file=sys.stderr)
+            unreadable += 1
+            continue
+        reports.append(report)
+        findings += check(report, ruby=ruby or path.name in easy_files)
+    if fmt == "json":
+        print(json.dumps({"reports": [r.to_dict() for r in reports],
+                          "findings": [f.__dict__ for f in findings]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            tags = ", ".join(f"{tag} {n}" for tag, n in report.tags.items())
+            fonts = ", ".join(f.name for f in report.fonts)
+            print(f"{report.path}: {report.pages} pages, {report.size} bytes, "
+                  f"lang {report.lang!r}, title {report.title!r}\n"
+                  f"  bookmarks {len(report.outline)}; tags: {tags}\n"
+                  f"  fonts: {fonts}")
+        for finding in findings:
+            print(finding)
+        print(f"Found {len(findings)} problem(s) in {len(reports)} PDF(s).")
+    if unreadable:
+        return 2
+    return 1 if findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__)
+    parser.add_argument("--verify", nargs="*", metavar="PDF", type=Path,
+                        help="check PDFs instead of building (default: the published PDFs)")
+    parser.add_argument("--ruby", action="store_true", help="with --verify: require Ruby/RT tags")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+
+    from tools.pdf.downloads import pdf_folder
+
+    if args.verify is not None:
+        paths = args.verify or sorted(pdf_folder().glob("*.pdf"))
+        if not paths:
+            print(f"error: no PDFs in {pdf_folder()}; build them first "
+                  "(`python -m tools.pdf`)", file=sys.stderr)
+            return 2
+        return _verify(paths, args.format, args.ruby)
+
+    from tools.browser import BrowserMissing
+    from tools.build import BuildError
+    from tools.pdf.build import build_pdfs
+    from tools.pdf.render import FontsMissing, RenderError
+
+    try:
+        for path in build_pdfs():
+            print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    except (BrowserMissing, FontsMissing) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (BuildError, RenderError) as exc:
+        print(f"error: {exc}; the last good PDFs were kept", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Render singlehtml pages to tagged PDFs with Debian's chromium (one browser for all PDFs)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.browser import BrowserMissing, launch
+from tools.pdf import COMMON_STYLESHEET, STATIC, PdfSpec
+
+PREPARE_JS = (Path(__file__).with_name("prepare.js")).read_text(encoding="utf-8")
+
+# fontconfig family names the print stylesheets ask for, and the Debian package of each.
+REQUIRED_FONTS: dict[str, str] = {
+    "BIZ UDMincho": "fonts-morisawa-bizud-mincho",
+    "BIZ UDGothic": "fonts-morisawa-bizud-gothic",
+    "BIZ UDPGothic": "fonts-morisawa-bizud-gothic",
+}
+
+
+class FontsMissing(RuntimeError):
+    """A font the print stylesheets need is not installed."""
+
+
+class RenderError(RuntimeError):
+    """Chromium could not turn a page into a PDF."""
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    spec: PdfSpec
+    html: Path  # the singlehtml index.html of the spec's edition
+    output: Path
+
+
+def check_fonts() -> None:
+    """Raise FontsMissing naming the Debian packages when a BIZ UD family is absent."""
+    if not shutil.which("fc-list"):
+        raise FontsMissing(
+            "fc-list (fontconfig) was not found, so the BIZ UD fonts cannot be checked. "
+            "Install them: `python -m tools.sysdeps fonts`."
+        )
+    listed = subprocess.run(
+        ["fc-list", ":", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    families = {name.strip() for line in listed.splitlines() for name in line.split(",")}
+    missing = sorted({pkg for family, pkg in REQUIRED_FONTS.items() if family not in families})
+    if missing:
+        raise FontsMissing(
+            f"the BIZ UD fonts are not installed (missing: {', '.join(missing)}). "
+            "Install them with `python -m tools.sysdeps fonts` "
+            f"(or `apt-get install {' '.join(missing)}`)."
+        )
+
+
+def stylesheets(spec: PdfSpec) -> list[str]:
+    """File URLs of the print stylesheets for *spec*, common first."""
+    paths = [STATIC / COMMON_STYLESHEET, STATIC / spec.stylesheet]
+    for path in paths:
+        if not path.is_file():
+            raise RenderError(f"{path}: print stylesheet not found")
+    return [path.as_uri() for path in paths]
+
+
+def render(jobs: list[RenderJob]) -> list[Path]:
+    """Render every job with one chromium; each PDF goes to its ``output`` path."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    check_fonts()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)  # raises BrowserMissing with an install hint
+        try:
+            for job in jobs:
+                try:
+                    _render_one(browser, job)
+                except PlaywrightError as exc:
+                    raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
+        finally:
+            browser.close()
+    return [job.output for job in jobs]
+
+
+def _render_one(browser, job: RenderJob) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(job.html.as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.evaluate(
+            PREPARE_JS,
+            {
+                "key": job.spec.key,
+                "contentsTitle": job.spec.contents_title,
+                "reflowTables": job.spec.reflow_tables,
+                "stylesheets": stylesheets(job.spec),
+            },
+        )
+        job.output.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(
+            path=str(job.output),
+            tagged=True,
+            outline=True,
+            prefer_css_page_size=True,
+            print_background=True,
+        )
+    finally:
+        page.close()
+
+
+__all__ = ["BrowserMissing", "FontsMissing", "RenderError", "RenderJob", "check_fonts", "render"]
