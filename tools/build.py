@@ -90,12 +90,19 @@ def build_site(
     published = []
     for name in names:
         edition = EDITIONS[name]
+        if "easy" in edition.tags:
+            from tools.catalog_check import check_before_build  # imports this module
+
+            check_before_build(build_root, source)
         staging = sphinx_build(
             edition, build_root / "html" / name, build_root=build_root, source=source
         )
         target = build_root / "site" / name
         publish(staging, target)
         published.append(target)
+    from tools.landing import write_landing  # imports this module
+
+    write_landing(build_root / "site")
     return published
 
 

@@ -39,9 +39,25 @@ def page_catalogs(locale: Path = EASY_LOCALE) -> list[Path]:
     return sorted(p for p in folder.rglob("*.po") if p.stem not in UI_CATALOGS)
 
 
-def extract(pot_dir: Path = POT_DIR, build_root: Path | None = None) -> Path:
+def occurrence_source(file: str) -> Path:
+    """The source page of a catalog occurrence (``../../docs/page.md``) as a project path.
+
+    Occurrences are written relative to wherever the .pot was extracted, so the path is
+    cut at its last ``docs`` folder rather than resolved.
+    """
+    parts = Path(file).parts
+    if "docs" in parts:
+        index = len(parts) - 1 - parts[::-1].index("docs")
+        return ROOT.joinpath(*parts[index:])
+    return ROOT / file
+
+
+def extract(
+    pot_dir: Path = POT_DIR, build_root: Path | None = None, source: Path | None = None
+) -> Path:
     """Write the standard edition's messages as one .pot per page into *pot_dir*."""
-    return sphinx_build(EDITIONS["ja"], pot_dir, builder="gettext", build_root=build_root)
+    return sphinx_build(EDITIONS["ja"], pot_dir, builder="gettext", build_root=build_root,
+                        source=source)
 
 
 def update(pot_dir: Path = POT_DIR, locale: Path = EASY_LOCALE) -> dict[str, int]:
