@@ -52,3 +52,10 @@ def stats(session: nox.Session) -> None:
     """Count translated / fuzzy / untranslated messages per catalog (--strict: exit 1 unless done)."""
     _install(session)
     session.run("python", "-m", "tools.catalog_stats", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Time builds, PDF rendering and linting (median of 3); writes _build/bench.json."""
+    _install(session, system=("browser", "fonts"))
+    session.run("python", "-m", "tools.bench", *session.posargs)
