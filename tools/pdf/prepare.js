@@ -16,14 +16,18 @@ async (options) => {
   const headings = Array.from(article.querySelectorAll("h1, h2, h3, h4, h5, h6"));
   headings.forEach((h, i) => { h.id = `pdf-heading-${i + 1}`; });
 
-  // Cover: everything of the root page before its toctree (title, 骨子（案）, issuers, date).
+  // Cover: the root page's title block — its h1 and what follows up to the first list
+  // (骨子（案）, issuers, date). Further introductory paragraphs stay for the first page.
   const root = article.querySelector("section");
   const cover = document.createElement("header");
   cover.className = "pdf-cover";
   if (root) {
     const stop = root.querySelector(":scope > .toctree-wrapper");
+    const hasList = Array.from(root.children).some((el) => el.matches("ul, ol, dl"));
     while (root.firstChild && root.firstChild !== stop) {
-      cover.append(root.firstChild);
+      const node = root.firstChild;
+      cover.append(node);
+      if (hasList && node.nodeType === Node.ELEMENT_NODE && node.matches("ul, ol, dl")) break;
     }
   }
 

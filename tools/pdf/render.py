@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -10,7 +11,10 @@ from pathlib import Path
 from tools.browser import BrowserMissing, launch
 from tools.pdf import COMMON_STYLESHEET, STATIC, PdfSpec
 
-PREPARE_JS = (Path(__file__).with_name("prepare.js")).read_text(encoding="utf-8")
+PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
+NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
+# Page numbers in the contents can push a line over and shift pages: re-render until stable.
+MAX_PASSES = 3
 
 # fontconfig family names the print stylesheets ask for, and the Debian package of each.
 REQUIRED_FONTS: dict[str, str] = {
@@ -97,16 +101,37 @@ def _render_one(browser, job: RenderJob) -> None:
                 "stylesheets": stylesheets(job.spec),
             },
         )
+        pages: list[int] = []
+        for _ in range(MAX_PASSES):
+            data = page.pdf(tagged=True, outline=True, prefer_css_page_size=True,
+                            print_background=True)
+            found = heading_pages(data)
+            if found == pages:
+                break
+            pages = found
+            page.evaluate(NUMBER_CONTENTS_JS, pages)
         job.output.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(
-            path=str(job.output),
-            tagged=True,
-            outline=True,
-            prefer_css_page_size=True,
-            print_background=True,
-        )
+        job.output.write_bytes(data)
     finally:
         page.close()
+
+
+def heading_pages(data: bytes) -> list[int]:
+    """Page number (1-based) of every bookmark, in document order: one per heading."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    pages: list[int] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages.append(reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    return pages
 
 
 __all__ = ["BrowserMissing", "FontsMissing", "RenderError", "RenderJob", "check_fonts", "render"]
