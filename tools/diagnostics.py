@@ -1,0 +1,124 @@
+"""Diagnostics and the command-line frame shared by the project's linters (ruff-style).
+
+Output ``path:line:col: CODE message`` then ``Found N errors.``; ``--format json`` writes a
+list of objects instead. Exit 0 clean, 1 findings, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+
+
+class InputError(Exception):
+    """Input that cannot be read or parsed at all (exit 2)."""
+
+
+def display_path(path: Path) -> str:
+    """*path* relative to the working directory when it is inside it (as ruff prints)."""
+    resolved = path.resolve()
+    cwd = Path.cwd()
+    return str(resolved.relative_to(cwd)) if resolved.is_relative_to(cwd) else str(resolved)
+
+
+def line_col(text: str, offset: int, line: int = 1, col: int = 1) -> tuple[int, int]:
+    """Position of *offset* in *text* that starts at (*line*, *col*), both 1-based."""
+    before = text[:offset]
+    newlines = before.count("\n")
+    if newlines:
+        return line + newlines, offset - before.rindex("\n")
+    return line, col + offset
+
+
+def iter_files(paths: Sequence[Path], suffixes: Iterable[str]) -> Iterator[Path]:
+    """Files named on the command line, and files with *suffixes* under named folders."""
+    wanted = tuple(suffixes)
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and found.name.endswith(wanted) and not any(
+                        part.startswith(".") for part in found.relative_to(path).parts):
+                    yield found
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or directory")
+
+
+def select(diagnostics: Iterable[Diagnostic], chosen: list[str], ignored: list[str]
+           ) -> list[Diagnostic]:
+    """Keep codes starting with a --select prefix and drop those with an --ignore prefix."""
+    return sorted(
+        d for d in diagnostics
+        if (not chosen or d.code.startswith(tuple(chosen)))
+        and not d.code.startswith(tuple(ignored)))
+
+
+def report(diagnostics: list[Diagnostic], fmt: str, stream=None) -> int:
+    """Print *diagnostics* in *fmt* and return the exit code (0 clean, 1 findings)."""
+    stream = stream or sys.stdout
+    if fmt == "json":
+        json.dump([asdict(d) for d in diagnostics], stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic, file=stream)
+        count = len(diagnostics)
+        if count:
+            print(f"Found {count} error{'s' if count != 1 else ''}.", file=stream)
+        else:
+            print("All checks passed!", file=stream)
+    return 1 if diagnostics else 0
+
+
+Checker = Callable[[Path, argparse.Namespace], list[Diagnostic]]
+
+
+def run(
+    prog: str,
+    description: str,
+    suffixes: Sequence[str],
+    check: Checker,
+    argv: Sequence[str] | None = None,
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> int:
+    """Parse the common options, run *check* on every file and report; return the exit code."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help=f"files or folders (folders: every {', '.join(suffixes)} file)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+    parser.add_argument("--select", action="append", default=[], metavar="CODE",
+                        help="only report codes with this prefix (repeatable)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                        help="do not report codes with this prefix (repeatable)")
+    if add_arguments:
+        add_arguments(parser)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    found: list[Diagnostic] = []
+    try:
+        for path in iter_files(args.paths, suffixes):
+            found.extend(check(path, args))
+    except InputError as exc:
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return 2
+    return report(select(found, args.select, args.ignore), args.format)
