@@ -45,6 +45,9 @@ if EASY:
     # Titles are not extracted into catalogs; <title> cannot carry ruby, so kana only.
     project = html_title = "あさひかわし ちいき ふくし けいかく（やさしい にほんご）"
     html_short_title = "ちいき ふくし けいかく（やさしい にほんご）"
+    # The footer shows these; kana so the easy edition has no kanji without ruby.
+    author = "あさひかわし・あさひかわし しゃかい ふくし きょうぎかい"
+    copyright = f"2023, {author}"
 html_static_path = [str(ROOT / "_static")]
 html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
@@ -68,6 +71,8 @@ html_sidebars = {
     ]
 }
 html_last_updated_fmt = "%Y年%m月%d日"
+if EASY:
+    html_last_updated_fmt = "%Y ねん %-m がつ %-d にち"
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {

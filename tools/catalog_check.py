@@ -102,7 +102,7 @@ def shape(text: str) -> Shape:
     return Shape(tuple(blocks), backticks, stars, refs)
 
 
-def _msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
+def msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
     """The line of the entry's ``msgstr`` (polib gives the line where the entry starts)."""
     for index in range(max(entry.linenum - 1, 0), len(lines)):
         if lines[index].startswith("msgstr"):
@@ -165,7 +165,7 @@ def check_catalog(path: Path, anchors: frozenset[str]) -> list[Finding]:
         if entry.obsolete:
             continue
         for code, message in check_entry(entry, anchors):
-            findings.append(Finding(shown, _msgstr_line(lines, entry), code, message,
+            findings.append(Finding(shown, msgstr_line(lines, entry), code, message,
                                     _source(entry)))
     return findings
 
