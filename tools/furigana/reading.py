@@ -36,10 +36,11 @@ def hiragana(text: str) -> str:
     return text.translate(_KATA_TO_HIRA)
 
 
-def normalise(reading: str) -> str:
-    """Hiragana with ぢ→じ, づ→ず, and a final は written わ (Sudachi spells 若しくは もしくわ)."""
+def normalise(reading: str, final: bool = True) -> str:
+    """Hiragana with ぢ→じ, づ→ず and, at the end of a word (*final*), わ→は
+    (Sudachi spells 若しくは もしくわ)."""
     text = hiragana(reading).translate(_NORMAL)
-    return text[:-1] + "は" if text.endswith("わ") else text
+    return text[:-1] + "は" if final and text.endswith("わ") else text
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +82,10 @@ def dictionary_readings(surface: str) -> frozenset[str]:
 
 
 def piece_readings(surface: str, glossary: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    found = {normalise(r) for r in dictionary_readings(surface)}
-    found.update(normalise(r) for r in glossary.get(surface, ()))
+    found = {normalise(r, final=False) for r in dictionary_readings(surface)}
+    found.update(normalise(r, final=False) for r in glossary.get(surface, ()))
     if len(surface) == 1 and not KANJI.match(surface) and KANA_READING.fullmatch(surface):
-        found.add(normalise(surface))
+        found.add(normalise(surface, final=False))
     return frozenset(found)
 
 
@@ -117,7 +118,7 @@ def _variants(reading: str, first: bool, last: bool) -> set[str]:
             out.add(chr(ord(reading[0]) + 2) + reading[1:])  # は→ぱ
     if not last and len(reading) > 1 and reading[-1] in "くきちつ":
         out |= {r[:-1] + "っ" for r in list(out)}
-    return {normalise(r) if r else r for r in out}
+    return {normalise(r, final=last) for r in out if r}
 
 
 def _composes(base: str, wanted: str, glossary: dict[str, tuple[str, ...]]) -> bool:
