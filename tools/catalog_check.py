@@ -206,7 +206,9 @@ def failing(findings: list[Finding], allow_incomplete: bool) -> list[Finding]:
     return [f for f in findings if not (allow_incomplete and f.code in INCOMPLETE)]
 
 
-def check_before_build(build_root: Path, source: Path | None = None) -> None:
+def check_before_build(
+    build_root: Path, source: Path | None = None, locale: Path = EASY_LOCALE
+) -> None:
     """Gate for the easy edition's build: raise BuildError naming every failing entry.
 
     Extracts the current source messages first, so a catalog that lags behind the
@@ -217,7 +219,7 @@ def check_before_build(build_root: Path, source: Path | None = None) -> None:
     from tools.catalogs import extract
 
     pot_dir = extract(build_root / "gettext", build_root=build_root, source=source)
-    findings = check(page_catalogs(EASY_LOCALE), pot_dir)
+    findings = check(page_catalogs(locale), pot_dir)
     allow = os.environ.get("EASY_ALLOW_INCOMPLETE", "") not in ("", "0")
     failed = failing(findings, allow)
     for finding in failed:
