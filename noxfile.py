@@ -54,6 +54,13 @@ def stats(session: nox.Session) -> None:
     session.run("python", "-m", "tools.catalog_stats", *session.posargs)
 
 
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Check furigana and alt text in docs/, locale/ and the built site (python -m tools.lint)."""
+    _install(session)
+    session.run("python", "-m", "tools.lint", *session.posargs)
+
+
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Time builds, PDF rendering and linting (median of 3); writes _build/bench.json."""

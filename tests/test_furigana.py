@@ -206,3 +206,17 @@ def test_suggest_catalog_changes_msgstr_only(tmp_path: Path) -> None:
 
 def test_suggest_unreadable_input_exits_2(tmp_path: Path) -> None:
     assert suggest.main([str(tmp_path / "missing.md")]) == 2
+
+
+def test_suggestion_accuracy_on_plan_words() -> None:
+    """Exact whole-word readings on tests/data/plan_readings.tsv (python -m
+    tools.furigana.accuracy prints the misses); the glossary must not make it worse."""
+    from tools.furigana import accuracy
+
+    pairs = accuracy.load_words()
+    assert len(pairs) >= 40
+    with_glossary = accuracy.score(pairs)
+    alone = accuracy.score(pairs, glossary={})
+    assert with_glossary.right / with_glossary.total >= 0.95, with_glossary.wrong
+    assert with_glossary.right >= alone.right
+    assert ("健幸", "けんこう", "たけゆき") in alone.wrong  # the reason the glossary exists

@@ -24,11 +24,11 @@ from tools.textsources import Span, catalog_entries, load_catalog, msgstr_spans,
 SUFFIXES = (".md", ".po", ".txt")
 
 
-def annotate(text: str) -> str:
+def annotate(text: str, glossary: dict[str, tuple[str, ...]] | None = None) -> str:
     """*text* (plain, no notation) with ruby added to each kanji word."""
     out: list[str] = []
     pos = 0
-    for word in reading.word_readings(text):
+    for word in reading.word_readings(text, glossary):
         if word.reading is None or word.start < pos:
             continue
         out.append(text[pos : word.start])
@@ -39,7 +39,7 @@ def annotate(text: str) -> str:
     return "".join(out)
 
 
-def suggest(text: str) -> str:
+def suggest(text: str, glossary: dict[str, tuple[str, ...]] | None = None) -> str:
     """*text* with ruby added wherever a kanji word has none; existing notation is kept."""
     if not notation.KANJI.search(text):
         return text
@@ -47,7 +47,7 @@ def suggest(text: str) -> str:
     out: list[str] = []
     for segment in segments:
         if isinstance(segment, notation.Text) and segment.raw == segment.text:
-            out.append(annotate(segment.text))
+            out.append(annotate(segment.text, glossary))
         else:
             out.append(segment.raw)
     return "".join(out)
