@@ -15,6 +15,7 @@ extensions = [
     "myst_parser",
     "tools.search_ja",
     "tools.ruby",
+    "tools.a11y_fixes",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
