@@ -134,6 +134,12 @@ def test_html_rules(tmp_path: Path) -> None:
     page.write_text("<p><ruby>旭川<rp>（</rp><rt>あさひかわ</rt><rp>）</rp></ruby>と"
                     "<ruby>見守<rp>（</rp><rt>みまも</rt><rp>）</rp></ruby>り</p>", encoding="utf-8")
     assert codes(page) == []
+    assert codes(page, "--all-kanji") == []  # no <article>: theme text is not content
+    page.write_text("<nav>検索</nav><article><h1><ruby>旭川<rp>（</rp><rt>あさひかわ</rt>"
+                    "<rp>）</rp></ruby>の福祉</h1><pre>漢字</pre></article>", encoding="utf-8")
+    code, out = run_lint(page, "--all-kanji")
+    assert code == 1 and "FUR201 kanji without ruby: '福祉'" in out
+    assert "検索" not in out and "漢字" not in out and "旭川" not in out
 
 
 def test_exit_codes_and_json(tmp_path: Path) -> None:
@@ -220,3 +226,12 @@ def test_suggestion_accuracy_on_plan_words() -> None:
     assert with_glossary.right / with_glossary.total >= 0.95, with_glossary.wrong
     assert with_glossary.right >= alone.right
     assert ("健幸", "けんこう", "たけゆき") in alone.wrong  # the reason the glossary exists
+
+
+def test_dates_put_the_number_under_the_ruby(tmp_path: Path) -> None:
+    code, out = run_lint(md(tmp_path, "9月《がつ》20日《はつか》まで\n"))
+    assert code == 1 and "FUR101 the reading 'はつか' covers the number before '日': " \
+        "write ｜20日《はつか》" in out and ":1:7:" in out
+    assert codes(md(tmp_path, "9月《がつ》｜20日《はつか》から｜30日《さんじゅうにち》\n", "ok.md")) == []
+    assert suggest.suggest("9月20日から30日間") == \
+        "9｜月《がつ》｜20日《はつか》から30｜日間《にちかん》"

@@ -6,7 +6,8 @@ Codes:
   FUR005 reading not hiragana/katakana
   FUR006 ruby notation in alt text or a UI string (plain text: it would be read out raw)
   FUR101 reading not given by the dictionary or the glossary for that base
-  FUR201 kanji without ruby (with --all-kanji; on by default for catalogs under locale/easy/)
+  FUR201 kanji without ruby (with --all-kanji; on by default for catalogs under locale/easy/;
+         in HTML, the text inside <article>)
   FUR301 notation left unrendered in HTML      FUR302 <rt> without <rp> in HTML
 
 Catalogs: msgstr only; positions are the msgstr line, columns count msgstr characters.
@@ -16,6 +17,7 @@ Entries whose ``#:`` source is not a MyST/reST page (template UI strings) get FU
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -26,6 +28,7 @@ from tools.furigana import notation, reading
 from tools.textsources import Span, catalog_entries, msgstr_spans, scan_myst_file
 
 SUFFIXES = (".md", ".po", ".html")
+NUMBER_BEFORE = re.compile(r"[0-9０-９]+$")
 NOTATION_IN_PLAIN = "FUR006"
 IMPLAUSIBLE = "FUR101"
 NOT_COVERED = "FUR201"
@@ -82,6 +85,13 @@ def check_text(text: str, *, all_kanji: bool) -> list[tuple[int, str, str]]:
         known = sorted(reading.dictionary_readings(ruby.base)
                        | set(reading.load_glossary().get(ruby.base, ())))
         hint = f" (dictionary: {'/'.join(known)})" if known else ""
+        number = NUMBER_BEFORE.search(text[: ruby.start])
+        if number and not ruby.explicit and reading.is_plausible(
+                number.group() + ruby.base, ruby.reading):
+            found.append((number.start(), IMPLAUSIBLE,
+                          f"the reading {ruby.reading!r} covers the number before "
+                          f"{ruby.base!r}: write ｜{number.group()}{ruby.base}《{ruby.reading}》"))
+            continue
         found.append((ruby.start, IMPLAUSIBLE,
                       f"reading {ruby.reading!r} is not a known reading of {ruby.base!r}{hint}; "
                       "if it is right, add it to the glossary"))
@@ -123,27 +133,36 @@ def default_all_kanji(path: Path) -> bool:
 class _HtmlChecker(HTMLParser):
     SKIP = {"script", "style", "code", "pre", "textarea", "kbd", "samp"}
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, all_kanji: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.name = name
+        self.all_kanji = all_kanji
+        self.article = 0  # coverage is checked in the page content only, not the theme
         self.found: list[Diagnostic] = []
         self.skip = 0
         self.ruby: dict | None = None
         self.where = ""  # inside ruby: "base", "rt" or "rp"
         self.pending: dict | None = None  # a closed ruby waiting for its okurigana
+        self.last_data = ""  # text before a ruby (a number the reading may cover)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self._resolve("")
+        if tag == "article" or self.article:
+            self.article += 1
         if tag in self.SKIP:
             self.skip += 1
         elif tag == "ruby":
-            self.ruby = {"pos": self.getpos(), "base": "", "rt": "", "rp": False, "has_rt": False}
+            number = NUMBER_BEFORE.search(self.last_data)
+            self.ruby = {"pos": self.getpos(), "base": "", "rt": "", "rp": False, "has_rt": False,
+                         "number": number.group() if number else ""}
             self.where = "base"
         elif self.ruby is not None and tag in ("rt", "rp"):
             self.where = tag
             self.ruby["has_rt" if tag == "rt" else "rp"] = True
 
     def handle_endtag(self, tag: str) -> None:
+        if self.article:
+            self.article -= 1
         if tag in self.SKIP and self.skip:
             self.skip -= 1
         elif tag in ("rt", "rp") and self.ruby is not None:
@@ -163,9 +182,11 @@ class _HtmlChecker(HTMLParser):
             return
         if not reading.is_plausible(ruby["base"], ruby["rt"], _leading_kana(following)):
             line, col = ruby["pos"]
-            self.found.append(Diagnostic(
-                self.name, line, col + 1, IMPLAUSIBLE,
-                f"reading {ruby['rt']!r} is not a known reading of {ruby['base']!r}"))
+            message = f"reading {ruby['rt']!r} is not a known reading of {ruby['base']!r}"
+            if ruby["number"] and reading.is_plausible(ruby["number"] + ruby["base"], ruby["rt"]):
+                message = (f"the reading {ruby['rt']!r} covers the number before "
+                           f"{ruby['base']!r}: put {ruby['number']}{ruby['base']} under the ruby")
+            self.found.append(Diagnostic(self.name, line, col + 1, IMPLAUSIBLE, message))
 
     def handle_data(self, data: str) -> None:
         if self.ruby is not None:
@@ -173,10 +194,18 @@ class _HtmlChecker(HTMLParser):
                 self.ruby[self.where] += data
             return
         self._resolve(data)
-        if self.skip or not notation.has_notation(data):
+        self.last_data = data
+        if self.skip:
+            return
+        line, col = self.getpos()
+        if self.all_kanji and self.article:
+            for run_ in notation.KANJI_RUN.finditer(data):
+                at_line, at_col = line_col(data, run_.start(), line, col + 1)
+                self.found.append(Diagnostic(self.name, at_line, at_col, NOT_COVERED,
+                                             f"kanji without ruby: {run_.group()!r}"))
+        if not notation.has_notation(data):
             return
         segments, _ = notation.parse(data)
-        line, col = self.getpos()
         for segment in segments:
             if isinstance(segment, notation.Ruby):
                 at_line, at_col = line_col(data, segment.start, line, col + 1)
@@ -188,12 +217,12 @@ class _HtmlChecker(HTMLParser):
         self._resolve("")
 
 
-def check_html(path: Path) -> list[Diagnostic]:
+def check_html(path: Path, all_kanji: bool = False) -> list[Diagnostic]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
-    checker = _HtmlChecker(display_path(path))
+    checker = _HtmlChecker(display_path(path), all_kanji)
     checker.feed(text)
     checker.close()
     return checker.found
@@ -202,7 +231,7 @@ def check_html(path: Path) -> list[Diagnostic]:
 def check_file(path: Path, args: argparse.Namespace) -> list[Diagnostic]:
     all_kanji = args.all_kanji
     if path.suffix == ".html":
-        return check_html(path)
+        return check_html(path, bool(all_kanji))
     if path.suffix == ".po":
         if all_kanji is None:
             all_kanji = default_all_kanji(path)

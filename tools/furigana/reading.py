@@ -81,7 +81,40 @@ def dictionary_readings(surface: str) -> frozenset[str]:
     return frozenset(readings)
 
 
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NUMBER_END = re.compile(r"[0-9０-９]+$")
+_UNITS = {0: ("ぜろ", "れい"), 1: ("いち",), 2: ("に",), 3: ("さん",), 4: ("よん", "し", "よ"),
+          5: ("ご",), 6: ("ろく",), 7: ("なな", "しち"), 8: ("はち",), 9: ("きゅう", "く")}
+_POWERS = ((1000, "せん", {3: "さんぜん", 8: "はっせん"}),
+           (100, "ひゃく", {3: "さんびゃく", 6: "ろっぴゃく", 8: "はっぴゃく"}),
+           (10, "じゅう", {}))
+# Days of the month with their own readings (the dictionary has none of 20日 etc.).
+DAYS = {1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
+        7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか",
+        20: "はつか", 24: "にじゅうよっか"}
+
+
+def number_readings(number: int) -> frozenset[str]:
+    """Readings of a number written in digits (0-9999), e.g. 20 → にじゅう."""
+    if number < 10:
+        return frozenset(_UNITS[number])
+    if number > 9999:
+        return frozenset()
+    prefixes = {""}
+    for value, name, irregular in _POWERS:
+        digit, number = divmod(number, value)
+        if digit:
+            word = irregular.get(digit) or (name if digit == 1 else _UNITS[digit][0] + name)
+            prefixes = {p + word for p in prefixes}
+    if number:
+        prefixes = {p + unit for p in prefixes for unit in _UNITS[number]}
+    return frozenset(prefixes)
+
+
 def piece_readings(surface: str, glossary: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    digits = surface.translate(_DIGITS)
+    if digits.isascii() and digits.isdigit():
+        return number_readings(int(digits))
     found = {normalise(r, final=False) for r in dictionary_readings(surface)}
     found.update(normalise(r, final=False) for r in glossary.get(surface, ()))
     if len(surface) == 1 and not KANJI.match(surface) and KANA_READING.fullmatch(surface):
@@ -94,6 +127,9 @@ def is_plausible(base: str, reading: str, okurigana: str = "",
     """Whether *reading* is a reading of *base* (followed in the text by *okurigana*)."""
     glossary = load_glossary() if glossary is None else glossary
     wanted = normalise(reading)
+    day = base.translate(_DIGITS).removesuffix("日")
+    if day.isascii() and day.isdigit() and DAYS.get(int(day)) == wanted:
+        return True
     if base in glossary:
         return wanted in {normalise(r) for r in glossary[base]}
     # Whole word first, with as much of the following kana as makes a dictionary word.
@@ -200,8 +236,17 @@ def _sudachi_words(text: str, offset: int) -> Iterator[Word]:
                 continue
             reading = hiragana(morpheme.reading_form())
             known = not morpheme.is_oov() and KANA_READING.fullmatch(reading)
-            yield Word(surface, offset + line_start + morpheme.begin(),
-                       reading if known else None)
+            begin = morpheme.begin()
+            digits = _NUMBER_END.search(line[:begin])
+            if digits and surface.startswith("日"):
+                # Sudachi reads the 日 of 20日 alone (にち/か); a day of the month has its
+                # own reading that covers the number (20日 はつか), counts read にち.
+                day = DAYS.get(int(digits.group().translate(_DIGITS)))
+                if surface == "日" and day:
+                    surface, reading, begin = digits.group() + surface, day, digits.start()
+                elif known and not reading.startswith("にち"):
+                    reading = "にち" + reading[1:] if reading[:1] in "かひ" else reading
+            yield Word(surface, offset + line_start + begin, reading if known else None)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

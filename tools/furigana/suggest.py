@@ -32,6 +32,10 @@ def annotate(text: str, glossary: dict[str, tuple[str, ...]] | None = None) -> s
         if word.reading is None or word.start < pos:
             continue
         out.append(text[pos : word.start])
+        if not notation.KANJI.match(word.surface[0]):  # 20日: the number is under the ruby
+            out.append(notation.ruby(word.surface, word.reading))
+            pos = word.start + len(word.surface)
+            continue
         for part, part_reading in reading.align(word.surface, word.reading):
             out.append(notation.ruby(part, part_reading) if part_reading else part)
         pos = word.start + len(word.surface)
