@@ -59,6 +59,8 @@ def lint(session: nox.Session) -> None:
     """Check furigana and alt text in docs/, locale/ and the built site (python -m tools.lint)."""
     _install(session)
     session.run("python", "-m", "tools.lint", *session.posargs)
+    # The easy edition's readability gate (median jReadability, sentence length, glossary links).
+    session.run("yasashii-check", "--strict")
 
 
 @nox.session(python=PYTHON, default=False)

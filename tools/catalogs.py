@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from tools import ROOT
@@ -64,11 +66,18 @@ def update(pot_dir: Path = POT_DIR, locale: Path = EASY_LOCALE) -> dict[str, int
     """Create or refresh the easy edition's .po files from *pot_dir*; return sphinx-intl's counts."""
     from sphinx_intl.basic import update as intl_update
 
-    if not any(pot_dir.glob("*.pot")):
+    pages = [p for p in pot_dir.glob("*.pot") if p.stem not in UI_CATALOGS]
+    if not pages:
         raise FileNotFoundError(f"{pot_dir}: no .pot files; run `nox -s gettext` first")
-    # sphinx-intl writes one progress line per catalog through click; keep ours short.
-    with contextlib.redirect_stdout(io.StringIO()):
-        status = intl_update(str(locale), str(pot_dir), (LANGUAGE,), jobs=1)
+    # The gettext builder also writes sphinx.pot (the strings of the project's templates);
+    # updating from it would mark the hand-written interface labels obsolete, so only the
+    # page templates are handed to sphinx-intl.
+    with tempfile.TemporaryDirectory() as tmp:
+        for pot in pages:
+            shutil.copy2(pot, Path(tmp) / pot.name)
+        # sphinx-intl writes one progress line per catalog through click; keep ours short.
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = intl_update(str(locale), tmp, (LANGUAGE,), jobs=1)
     return status
 
 

@@ -263,7 +263,7 @@ def era_only(text: str) -> list[str]:
             if not WESTERN_BEFORE.search(text[:m.start()])]
 
 
-def _used_terms(text: str, terms: list[Term]) -> list[Term]:
+def used_terms(text: str, terms: list[Term]) -> list[Term]:
     """Glossary terms in *text*, longest spelling first so 地域福祉計画 is not also 地域福祉."""
     spans: list[tuple[int, int]] = []
     used: list[Term] = []
@@ -349,7 +349,7 @@ def check(catalogs: list[Path], standard: bool = False) -> Report:
                 continue
             text = visible_text(unit.raw)
             if not standard and unit.page != "glossary":
-                for term in _used_terms(text, terms):
+                for term in used_terms(text, terms):
                     if term.anchor not in linked and term.anchor not in unlinked_reported:
                         unlinked_reported.add(term.anchor)
                         findings.append(Finding(

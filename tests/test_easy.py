@@ -1,0 +1,225 @@
+"""The やさしい日本語 edition as published: catalogs, ruby, readability, switcher, glossary,
+landing page and interface labels. Real Sphinx builds of both editions (conftest)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import NavigableString
+
+from tests.conftest import content_pages, soup
+from tools import ROOT, catalog_check, catalog_stats, yasashii
+from tools.catalogs import EASY_LOCALE, page_catalogs
+from tools.furigana.notation import KANJI
+from tools.glossary import read_terms
+
+# Text inside these is not read as running text (or cannot carry ruby).
+NO_RUBY_NEEDED = ("ruby", "code", "pre", "script", "style", "kbd", "samp")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def resolve(page: Path, href: str) -> Path:
+    """The file a relative link of *page* points to (without the #fragment)."""
+    return (page.parent / urlsplit(href).path).resolve()
+
+
+def switch_href(page: Path) -> str:
+    links = soup(page).select("nav.edition-switch a.edition-switch-link")
+    assert len(links) == 1, f"{page}: expected one edition switch link, found {len(links)}"
+    return links[0]["href"]
+
+
+# --- catalogs (these fail until the translation is finished) ---------------------------
+
+
+def test_catalogs_complete_and_not_fuzzy() -> None:
+    assert page_catalogs(EASY_LOCALE), "no catalogs: run nox -s gettext update-po"
+    assert catalog_stats.main(["--strict", "--quiet"]) == 0, (
+        "untranslated or fuzzy messages: see `nox -s stats`")
+
+
+def test_catalogs_have_no_silent_failures(build_root: Path) -> None:
+    # against freshly extracted messages, so a catalog lagging behind the pages fails too
+    from tools.catalogs import extract
+
+    pot_dir = extract(build_root / "gettext-test", build_root=build_root)
+    findings = catalog_check.check(page_catalogs(EASY_LOCALE), pot_dir)
+    assert not findings, "\n".join(map(str, findings[:40]))
+
+
+def test_readability_gate() -> None:
+    assert yasashii.main(["--strict"]) == 0, "see `yasashii-check --strict --notes`"
+
+
+def test_standard_edition_is_measured_for_comparison() -> None:
+    report = yasashii.check(page_catalogs(EASY_LOCALE), standard=True)
+    assert report.total.sentences > 200
+    # the plan's own sentences are hard (上級): the reason the easy edition exists
+    assert report.total.median_score < 2.5
+
+
+# --- ruby -------------------------------------------------------------------------------
+
+
+def test_every_kanji_of_the_easy_pages_has_ruby(site_easy: Path) -> None:
+    """Every kanji of every page's article is the base of a <ruby> (alt text and code aside)."""
+    bare: list[str] = []
+    for page in content_pages(site_easy):
+        article = soup(page).find("article")
+        for text in article.find_all(string=True):
+            if not isinstance(text, NavigableString) or text.find_parent(NO_RUBY_NEEDED):
+                continue
+            if KANJI.search(text):
+                bare.append(f"{page.name}: {text.strip()[:40]}")
+    assert not bare, f"{len(bare)} texts with kanji outside <ruby>:\n" + "\n".join(bare[:30])
+
+
+def test_easy_titles_and_footer_have_no_kanji(site_easy: Path) -> None:
+    page = soup(site_easy / "glossary.html")
+    assert not KANJI.search(page.title.get_text()), page.title
+    footer = page.select_one(".bottom-of-page")
+    assert not KANJI.search(footer.get_text()), footer.get_text()
+
+
+def test_both_editions_are_japanese(site_ja: Path, site_easy: Path) -> None:
+    for site in (site_ja, site_easy):
+        for page in all_pages(site):
+            assert soup(page).html["lang"] == "ja", page
+
+
+# --- edition switcher -------------------------------------------------------------------
+
+
+def test_switcher_links_resolve_both_ways(site_ja: Path, site_easy: Path) -> None:
+    for page in all_pages(site_ja):
+        target = resolve(page, switch_href(page))
+        assert target == (site_easy / page.relative_to(site_ja)).resolve(), page
+        assert target.is_file(), f"{page}: switch link to missing {target}"
+        assert resolve(target, switch_href(target)) == page.resolve(), target
+    for page in all_pages(site_easy):
+        target = resolve(page, switch_href(page))
+        assert target.is_file(), f"{page}: switch link to missing {target}"
+    glossary = site_easy / "glossary.html"
+    assert resolve(glossary, switch_href(glossary)) == (site_ja / "index.html").resolve()
+
+
+def test_switcher_labels(site_ja: Path, site_easy: Path) -> None:
+    ja_link = soup(site_ja / "index.html").select_one("a.edition-switch-link")
+    easy_link = soup(site_easy / "index.html").select_one("a.edition-switch-link")
+    assert ja_link.get_text(strip=True) == "やさしい にほんご"
+    assert easy_link.get_text(strip=True) == "ふつうの にほんご"
+    # placed right below the brand, before the search box and the navigation
+    sidebar = soup(site_ja / "index.html").select_one(".sidebar-sticky")
+    classes = [child.get("class", [""])[0] for child in sidebar.find_all(recursive=False)]
+    assert classes.index("edition-switch") == classes.index("sidebar-brand") + 1
+
+
+@pytest.mark.browser
+def test_switcher_is_keyboard_reachable(site_ja: Path, site_easy: Path, serve, browser) -> None:
+    base = serve(site_ja.parent)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/ja/overview.html")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('edition-switch-link')"):
+            break
+    else:
+        pytest.fail("the edition switch link was not reached with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/easy/overview.html")
+    page.close()
+
+
+# --- glossary ---------------------------------------------------------------------------
+
+
+def test_glossary_only_in_the_easy_edition(site_ja: Path, site_easy: Path) -> None:
+    assert not (site_ja / "glossary.html").exists()
+    glossary = soup(site_easy / "glossary.html")
+    ids = {tag["id"] for tag in glossary.find_all(id=True)}
+    terms = read_terms()
+    assert len(terms) >= 17
+    assert {term.anchor for term in terms} <= ids
+    nav = soup(site_easy / "index.html").select_one(".sidebar-tree")
+    assert nav.find("a", href="glossary.html"), "the glossary is not in the navigation"
+    assert not soup(site_ja / "index.html").find("a", href=re.compile("glossary"))
+
+
+def test_glossary_links_resolve(site_easy: Path) -> None:
+    glossary_ids = {tag["id"] for tag in soup(site_easy / "glossary.html").find_all(id=True)}
+    for page in content_pages(site_easy):
+        for link in soup(page).select("article a[href^='glossary.html']"):
+            fragment = urlsplit(link["href"]).fragment
+            assert not fragment or fragment in glossary_ids, f"{page.name}: {link['href']}"
+
+
+def test_glossary_terms_link_to_the_glossary(site_easy: Path) -> None:
+    """A page that uses a glossary term links it to the glossary at least once."""
+    terms = read_terms()
+    missing = []
+    for page in content_pages(site_easy):
+        if page.name == "glossary.html":
+            continue
+        article = soup(page).find("article")
+        # Titles (this page's headings, other pages' titles in a toctree) are not running
+        # text: a term is explained where it is used in a sentence.
+        for tag in article.select(".toctree-wrapper, h1, h2, h3, h4, h5, h6"):
+            tag.decompose()
+        text = "".join(t for t in article.find_all(string=True)
+                       if not t.find_parent(("rt", "rp")))
+        linked = {urlsplit(a["href"]).fragment
+                  for a in article.select("a[href^='glossary.html']")}
+        for term in yasashii.used_terms(text, terms):
+            if term.anchor not in linked:
+                missing.append(f"{page.name}: {term.term}")
+    assert not missing, "terms used without a glossary link:\n" + "\n".join(missing[:40])
+
+
+# --- landing page and labels ------------------------------------------------------------
+
+
+def test_landing_page(site_ja: Path, site_easy: Path) -> None:
+    site = site_ja.parent
+    page = soup(site / "index.html")
+    assert page.html["lang"] == "ja"
+    assert len(page.find_all("h1")) == 1
+    assert not page.find("script")
+    hrefs = [a["href"] for a in page.select("nav a")]
+    assert hrefs == ["ja/index.html", "easy/index.html"]
+    for href in hrefs + [a["href"] for a in page.select("section a")]:
+        assert (site / href).is_file(), href
+
+
+def test_interface_labels_are_translated(site_ja: Path, site_easy: Path) -> None:
+    ja = soup(site_ja / "overview.html")
+    easy = soup(site_easy / "overview.html")
+    for page in (ja, easy):
+        text = page.get_text()
+        for english in ("Back to top", "Skip to content", "On this page", "Last updated on",
+                        "Made with"):
+            assert english not in text
+    assert "ページの先頭へ" in ja.get_text() and "本文へ移動" in ja.get_text()
+    assert "うえへ もどる" in easy.get_text() and "ほんぶんへ いく" in easy.get_text()
+    assert easy.select_one("input.sidebar-search")["placeholder"] == "さがす"
+
+
+def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> None:
+    """Without the allowance, the build's catalog gate passes only on finished catalogs."""
+    from tools.build import BuildError, build_site
+
+    monkeypatch.delenv("EASY_ALLOW_INCOMPLETE", raising=False)
+    done = catalog_stats.main(["--strict", "--quiet"]) == 0
+    if done:
+        build_site(["easy"], build_root=tmp_path)
+    else:
+        with pytest.raises(BuildError, match="CAT001|CAT002|CAT010"):
+            build_site(["easy"], build_root=tmp_path)
+    assert (ROOT / "locale" / "standard" / "ja" / "LC_MESSAGES" / "sphinx.po").is_file()
