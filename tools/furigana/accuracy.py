@@ -4,6 +4,10 @@
 ``word<TAB>reading``) suggests ruby for each word on its own, reads the whole word back
 (ruby readings plus the kana between them) and compares it exactly with the expected
 reading. It reports the score with the project glossary and with the dictionary alone.
+
+``--cross-check TEXT`` measures furigana-lint's false alarms instead: every kanji word of
+TEXT with the reading a second analyser (fugashi + UniDic) gives, split onto its kanji,
+must pass the plausibility check.
 """
 
 from __future__ import annotations
@@ -53,10 +57,44 @@ def score(pairs: list[tuple[str, str]], glossary: dict[str, tuple[str, ...]] | N
     return Score(len(pairs) - len(wrong), len(pairs), wrong)
 
 
+def cross_check(text: str) -> tuple[int, list[tuple[str, str]]]:
+    """(distinct words checked, words whose UniDic reading furigana-lint would reject)."""
+    import fugashi
+
+    tagger = fugashi.Tagger()
+    seen: set[tuple[str, str]] = set()
+    rejected = []
+    for line in text.splitlines():
+        for token in tagger(line):
+            kana = getattr(token.feature, "kana", None)
+            if not notation.KANJI.search(token.surface) or not kana or kana == "*":
+                continue
+            word = (token.surface, reading.hiragana(kana))
+            if word in seen:
+                continue
+            seen.add(word)
+            parts = reading.align(*word)
+            for index, (part, part_reading) in enumerate(parts):
+                after = parts[index + 1] if index + 1 < len(parts) else ("", "")
+                okurigana = after[0] if after[1] is None else ""
+                if part_reading and not reading.is_plausible(part, part_reading, okurigana):
+                    rejected.append(word)
+                    break
+    return len(seen), rejected
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.furigana.accuracy", description=__doc__)
     parser.add_argument("words", nargs="?", type=Path, default=WORDS)
+    parser.add_argument("--cross-check", type=Path, metavar="TEXT",
+                        help="count false alarms on UniDic readings of TEXT's words")
     args = parser.parse_args(argv)
+    if args.cross_check:
+        checked, rejected = cross_check(args.cross_check.read_text(encoding="utf-8"))
+        print(f"{len(rejected)} of {checked} UniDic word readings rejected")
+        for word, word_reading in rejected:
+            print(f"    {word}: {word_reading}")
+        return 0
     pairs = load_words(args.words)
     start = time.perf_counter()
     with_glossary = score(pairs)
