@@ -33,7 +33,7 @@ from xml.parsers import expat
 
 from tools.diagnostics import Diagnostic, InputError, display_path, run
 from tools.furigana.notation import plain
-from tools.textsources import catalog_entries, scan_myst_file
+from tools.textsources import catalog_entries, resolve_occurrence, scan_myst_file
 
 SUFFIXES = (".md", ".po", ".svg", ".html")
 DECORATIVE = "decorative"
@@ -133,9 +133,7 @@ def check_catalog(path: Path, args: argparse.Namespace) -> list[Diagnostic]:
 
 
 def _sources(catalog: Path, occurrence: str) -> list[Path]:
-    from tools.textsources import _resolve_occurrence
-
-    found = _resolve_occurrence(catalog, occurrence)
+    found = resolve_occurrence(catalog, occurrence)
     return [found] if found and found.suffix == ".md" else []
 
 

@@ -271,7 +271,7 @@ def _entry_kind(path: Path, entry: polib.POEntry) -> str:
     pages = [occ for occ, _ in entry.occurrences if Path(occ).suffix in (".md", ".rst", ".txt")]
     if not pages:
         return "other"
-    sources = [s for s in (_resolve_occurrence(path, occ) for occ in pages) if s]
+    sources = [s for s in (resolve_occurrence(path, occ) for occ in pages) if s]
     for source in sources:
         if source.suffix == ".md" and any(
                 image.alt == entry.msgid for image in scan_myst_file(source).images):
@@ -279,7 +279,7 @@ def _entry_kind(path: Path, entry: polib.POEntry) -> str:
     return "text"
 
 
-def _resolve_occurrence(catalog: Path, occurrence: str) -> Path | None:
+def resolve_occurrence(catalog: Path, occurrence: str) -> Path | None:
     """The source file of a ``#:`` occurrence: relative to the gettext folder, which we do not
     know, so try the catalog's ancestors with the leading ``../`` parts removed."""
     tail = Path(*[p for p in Path(occurrence).parts if p != ".."])

@@ -83,6 +83,26 @@ def cross_check(text: str) -> tuple[int, list[tuple[str, str]]]:
     return len(seen), rejected
 
 
+def corruption_catch(pairs: list[tuple[str, str]]) -> tuple[int, int]:
+    """(caught, tried): readings of the words' kanji parts with one kana dropped or two
+    neighbours swapped, which furigana-lint should reject."""
+    caught = tried = 0
+    for word, word_reading in pairs:
+        parts = reading.align(word, word_reading)
+        for index, (part, part_reading) in enumerate(parts):
+            if not part_reading:
+                continue
+            after = parts[index + 1] if index + 1 < len(parts) else ("", "")
+            okurigana = after[0] if after[1] is None else ""
+            variants = {part_reading[:k] + part_reading[k + 1 :] for k in range(len(part_reading))}
+            variants |= {part_reading[:k] + part_reading[k + 1] + part_reading[k]
+                         + part_reading[k + 2 :] for k in range(len(part_reading) - 1)}
+            for variant in variants - {part_reading, ""}:
+                tried += 1
+                caught += not reading.is_plausible(part, variant, okurigana)
+    return caught, tried
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.furigana.accuracy", description=__doc__)
     parser.add_argument("words", nargs="?", type=Path, default=WORDS)
@@ -106,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for word, expected, got in result.wrong:
             print(f"    {word}: expected {expected}, suggested {got}")
     print(f"time: {elapsed:.2f} s for {len(pairs)} words (dictionary load included)")
+    caught, tried = corruption_catch(pairs)
+    print(f"corrupted readings caught by furigana-lint: {caught}/{tried}")
     return 0
 
 
