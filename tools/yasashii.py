@@ -329,7 +329,9 @@ class Report:
 def _page_units(catalogs: list[Path], standard: bool) -> Iterator[tuple[str, list[Unit], int]]:
     for path in catalogs:
         units, unfinished = catalog_units(path, standard)
-        yield display_path(path), units, unfinished
+        # The standard edition is the source pages themselves; name them so.
+        name = units[0].path if standard and units else display_path(path)
+        yield name, units, unfinished
     if not standard and GLOSSARY.exists():
         yield display_path(GLOSSARY), glossary_units(), 0
 
