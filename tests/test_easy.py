@@ -227,3 +227,22 @@ def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> 
         with pytest.raises(BuildError, match="CAT001|CAT002|CAT010"):
             build_site(["easy"], build_root=tmp_path)
     assert (ROOT / "locale" / "standard" / "ja" / "LC_MESSAGES" / "sphinx.po").is_file()
+
+
+def test_landing_lists_pdfs_and_escapes() -> None:
+    from bs4 import BeautifulSoup
+
+    from tools.landing import render
+
+    html = render(["ja", "easy"], [("pdf/plan.pdf", "標準版（PDF 1.2MB）"),
+                                   ("pdf/a&b.pdf", "<やさしい>（PDF 2KB）")])
+    page = BeautifulSoup(html, "html.parser")
+    links = page.select("section a")
+    assert [a["href"] for a in links] == ["pdf/plan.pdf", "pdf/a&b.pdf"]
+    assert links[1].get_text() == "<やさしい>（PDF 2KB）"  # escaped, shown as text
+    assert "&lt;やさしい&gt;" in html
+    assert len(page.find_all("h1")) == 1
+    # only the editions that were built are offered
+    only_ja = BeautifulSoup(render(["ja"], []), "html.parser")
+    assert [a["href"] for a in only_ja.select("nav a")] == ["ja/index.html"]
+    assert not only_ja.find("section")
