@@ -4,7 +4,8 @@ The notation is parsed by :mod:`tools.furigana.notation` (the rules and the esca
 for a literal 《 are documented there). A transform that runs after the i18n transform
 (so msgstr of translated catalogs get ruby too) turns each notation into one
 :class:`ruby_node` per word: the base is its only child text and the reading an attribute,
-so titles, the search index and the TOC see the base only.
+so ``<title>``, the search index and other text-only places see the base only, while the
+HTML navigation, toctrees and prev/next links draw the ruby.
 
 HTML builders (html, dirhtml, singlehtml, epub) write
 ``<ruby>基本<rp>（</rp><rt>きほん</rt><rp>）</rp></ruby>``; every other builder gets
@@ -109,12 +110,39 @@ def _base_only(tree: nodes.Node) -> None:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    """Titles and TOC entries (navigation, <title>, prev/next, bookmarks) show the base only."""
+    """Titles (``<title>``, search results, ``{doc}`` text) show the base only.
+
+    The TOC keeps its ruby: HTML toctrees draw it, and text-only TOCs (EPUB nav,
+    PDF bookmarks) read ``astext()``, which is the base.
+    """
     env = app.env
     docname = env.current_document.docname
-    for store in (env.titles, env.longtitles, env.tocs):
+    stores = [env.titles, env.longtitles]
+    if app.builder.format != "html":
+        stores.append(env.tocs)  # resolved after the post-transforms, so never turned into text
+    for store in stores:
         if docname in store:
             _base_only(store[docname])
+
+
+def _toc_title(app: Sphinx, docname: str) -> nodes.title | None:
+    """The page title as recorded in the TOC, ruby included."""
+    toc = app.env.tocs.get(docname)
+    reference = next(iter(toc.findall(nodes.reference)), None) if toc else None
+    return nodes.title("", "", *(child.deepcopy() for child in reference.children)) if reference else None
+
+
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Draw ruby in the prev/next links, as in the navigation."""
+    relations = getattr(app.builder, "relations", {}).get(pagename)
+    if not relations:
+        return
+    for key, docname in (("prev", relations[1]), ("next", relations[2])):
+        title = _toc_title(app, docname) if docname and context.get(key) else None
+        if title is not None and any(title.findall(ruby_node)):
+            context[key] = {**context[key], "title": app.builder.render_partial(title)["title"]}
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -128,4 +156,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the title and TOC collectors (priority 500) have copied the headings.
     app.connect("doctree-read", on_doctree_read, priority=900)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("html-page-context", on_html_page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
