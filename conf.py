@@ -16,6 +16,7 @@ extensions = [
     "tools.search_ja",
     "tools.ruby",
     "tools.a11y_fixes",
+    "tools.a11y_results",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3

@@ -29,8 +29,21 @@ def build(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs."""
-    _install(session, "test", system=("browser", "fonts"))
+    _install(session, "test", system=("browser", "fonts", "java", "node"))
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def a11y(session: nox.Session) -> None:
+    """Accessibility gate on the built site; publishes _build/a11y/results.json on the site."""
+    _install(session, "test", system=("browser", "fonts", "java", "node"))
+    session.run("python", "-m", "tools.build", "--no-pdf")
+    env = {"A11Y_SITE": "_build/site", "A11Y_RESULTS": "_build/a11y/results.json"}
+    session.run("python", "-m", "pytest", "tests/test_a11y.py", *session.posargs, env=env,
+                success_codes=[0, 1])
+    # Rebuild so the 試験結果 page shows the results just written, then fail if the gate did.
+    session.run("python", "-m", "tools.build", "--no-pdf")
+    session.run("python", "-m", "tools.a11y_report", "--check", env["A11Y_RESULTS"])
 
 
 @nox.session(python=PYTHON)

@@ -68,7 +68,8 @@
 
   // Whether the centre of *el* is covered by something else (a sticky header, a drawer).
   function obscured(el) {
-    const r = el.getBoundingClientRect();
+    // A link that wraps over two lines: test its first line box, not the gap between.
+    const r = el.getClientRects()[0] || el.getBoundingClientRect();
     const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
     const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
     const hit = document.elementFromPoint(x, y);

@@ -7,7 +7,6 @@ lists) that the tests assert on and that ``tools.a11y_results`` publishes.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -54,9 +53,15 @@ class PageAudit:
     mode: str
     axe_violations: list[dict[str, Any]] = field(default_factory=list)
     axe_incomplete: list[dict[str, Any]] = field(default_factory=list)
+    # rule id -> outcome ("violations", "incomplete", "passes", "inapplicable") and its tags
+    axe_outcomes: dict[str, str] = field(default_factory=dict)
+    axe_tags: dict[str, list[str]] = field(default_factory=dict)
     reflow: dict[str, Any] = field(default_factory=dict)
     spacing: list[dict[str, Any]] = field(default_factory=list)
     skip_link: dict[str, Any] | None = None
+    # A page with blocks repeated on every page (furo's header and sidebar) needs a skip link
+    # (WCAG 2.4.1); the site's one-screen landing page does not.
+    needs_skip_link: bool = True
     focus_stops: list[dict[str, Any]] = field(default_factory=list)
 
     def reflow_problems(self) -> list[str]:
@@ -87,6 +92,8 @@ class PageAudit:
         return problems
 
     def skip_link_problems(self) -> list[str]:
+        if not self.needs_skip_link:
+            return []
         link = self.skip_link
         if link is None:
             return ["the first Tab reaches nothing"]
@@ -154,11 +161,11 @@ class Auditor:
         self._contexts.clear()
         self._pages.clear()
 
-    def audit(self, page_path: str, mode: Mode) -> PageAudit:
+    def audit(self, page_path: str, mode: Mode, *, needs_skip_link: bool = True) -> PageAudit:
         page = self._page(mode)
         page.goto(f"{self.base_url}/{page_path}", wait_until="load")
         page.evaluate(CHECKS_JS)
-        result = PageAudit(page=page_path, mode=mode.name)
+        result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
         self._run_axe(page, result)
         result.reflow = page.evaluate("window.__a11yAudit.reflow()")
         self._walk_focus(page, result)
@@ -171,6 +178,10 @@ class Auditor:
             "resultTypes": ["violations", "incomplete"],
         }
         response = self.axe.run(page, options=options).response
+        for outcome in ("inapplicable", "passes", "incomplete", "violations"):
+            for rule in response.get(outcome, []):
+                result.axe_outcomes[rule["id"]] = outcome
+                result.axe_tags[rule["id"]] = rule.get("tags", [])
         for key, target in (("violations", result.axe_violations),
                             ("incomplete", result.axe_incomplete)):
             for rule in response[key]:
@@ -201,12 +212,12 @@ class Auditor:
 
 
 def audit_site(browser: Browser, base_url: str, pages: list[str],
-               modes: tuple[Mode, ...] = MODES) -> tuple[list[PageAudit], float]:
-    """Audit *pages* in every mode; return the audits and the seconds taken."""
-    started = time.monotonic()
+               modes: tuple[Mode, ...] = MODES, *, needs_skip_link: bool = True
+               ) -> list[PageAudit]:
+    """Audit *pages* (paths under *base_url*) in every mode."""
     auditor = Auditor(browser, base_url)
     try:
-        audits = [auditor.audit(page, mode) for mode in modes for page in pages]
+        return [auditor.audit(page, mode, needs_skip_link=needs_skip_link)
+                for mode in modes for page in pages]
     finally:
         auditor.close()
-    return audits, time.monotonic() - started

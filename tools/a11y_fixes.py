@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 # Interface text furo hard-codes in English, per edition. The easy edition uses
@@ -77,8 +78,10 @@ _CAPTION = re.compile(r'<p\b(?=[^>]*\brole="heading")(?![^>]*\baria-level=)([^>]
 _SUBTREE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 
-def edition_of(app: Sphinx) -> str:
-    return "easy" if app.tags.has("easy") else "standard"
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    # The edition's language decides the labels; builds with ``-t easy`` are the easy edition.
+    if not config.a11y_edition:
+        config.a11y_edition = "easy" if app.tags.has("easy") else "standard"
 
 
 class scroll_region(nodes.General, nodes.Element):
@@ -97,7 +100,7 @@ class LabelScrollableTables(SphinxPostTransform):
     default_priority = 510  # after furo's WrapTableAndMathInAContainerTransform (500)
 
     def run(self, **kwargs: Any) -> None:
-        labels = LABELS[edition_of(self.app)]
+        labels = LABELS[self.config.a11y_edition]
         number = 0
         for wrapper in list(self.document.findall(nodes.container)):
             if "table-wrapper" not in wrapper["classes"]:
@@ -145,7 +148,7 @@ def fix_html(html: str, labels: dict[str, str]) -> str:
 def on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    edition = edition_of(app)
+    edition = app.config.a11y_edition
     labels = LABELS[edition]
     context["a11y_edition"] = edition
     context["a11y_labels"] = labels
@@ -158,6 +161,8 @@ def on_html_page_context(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("a11y_edition", "", "env", types=frozenset({str}))
+    app.connect("config-inited", on_config_inited)
     app.add_node(scroll_region, html=(html_visit_scroll_region, html_depart_scroll_region))
     app.add_post_transform(LabelScrollableTables)
     # After furo's own handler (default priority), which builds furo_navigation_tree.

@@ -1,0 +1,142 @@
+"""The accessibility gate's own checks catch what they claim to, on small broken pages;
+the results page says what was tested and no more."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import soup
+from tools import vnu
+from tools.a11y_audit import Mode, audit_site
+from tools.a11y_fixes import fix_html
+from tools.a11y_report import criteria_results, criterion_of_tag, source_fingerprint
+from tools.build import EDITIONS, sphinx_build
+
+BROKEN = """<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>壊れたページ</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>
+  .wide { width: 900px; }
+  .box { height: 1.2em; overflow: hidden; width: 12em; }
+  button { outline: none; }
+  .offscreen { position: absolute; left: -9999px; }
+</style></head>
+<body>
+<a href="#main">Skip to content</a>
+<main id="main">
+  <h1>見出し</h1>
+  <div class="wide">とても幅の広い段落です。</div>
+  <div class="box">この箱は高さが固定されていて、文字の間隔を広げると文字が欠けてしまいます。</div>
+  <button type="button">押す</button>
+  <a class="offscreen" href="#x">見えないリンク</a>
+</main>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("broken")
+    (site / "broken.html").write_text(BROKEN, encoding="utf-8")
+    return site
+
+
+@pytest.mark.browser
+def test_browser_checks_catch_broken_pages(broken_site: Path, serve, browser) -> None:
+    (audit,) = audit_site(browser, serve(broken_site), ["broken.html"],
+                          modes=(Mode("light", 320, 640),))
+    assert any("scrolls sideways" in p for p in audit.reflow_problems())
+    assert any(s["kind"] == "clipped" and "box" in s["element"] for s in audit.spacing)
+    skip = audit.skip_link_problems()
+    assert any("not Japanese" in p for p in skip), skip
+    focus = audit.focus_problems()
+    assert any("button" in p and "< 2px" in p for p in focus), focus
+    assert any("hidden element" in p and "offscreen" in p for p in focus), focus
+
+
+def test_vnu_reports_errors_with_file_and_line(broken_site: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title>'
+                   '</head><body><p role="heading">x</p><form action=""></form></body></html>',
+                   encoding="utf-8")
+    errors = vnu.errors(vnu.check([bad]))
+    assert any("aria-level" in e.message for e in errors), errors
+    assert all(e.path.endswith("bad.html") and e.line == 1 for e in errors)
+    assert vnu.main([str(bad)]) == 1
+    assert vnu.main([str(tmp_path / "missing.html")]) == 2
+
+
+def test_toctree_captions_get_a_heading_level() -> None:
+    html = '<p class="caption" role="heading"><span class="caption-text">目次</span></p>'
+    fixed = fix_html(html, {"subtree": "{title}"})
+    assert fixed.startswith('<p class="caption" role="heading" aria-level="2">')
+    assert fix_html(fixed, {"subtree": "{title}"}) == fixed
+
+
+def test_axe_tags_map_to_success_criteria() -> None:
+    assert criterion_of_tag("wcag1410") == "1.4.10"
+    assert criterion_of_tag("wcag111") == "1.1.1"
+    assert criterion_of_tag("wcag2aa") is None
+    assert criterion_of_tag("best-practice") is None
+
+
+def test_criteria_are_never_claimed_untested() -> None:
+    checks = [{"id": "reflow", "criteria": ["1.4.10"], "problems": 0},
+              {"id": "focus", "criteria": ["2.4.7"], "problems": 2}]
+    rules = {"color-contrast": {"tags": ["wcag2aa", "wcag143"], "violations": 0,
+                                "incomplete": 3, "passes": 10, "inapplicable": 0},
+             "video-caption": {"tags": ["wcag122"], "violations": 0, "incomplete": 0,
+                               "passes": 0, "inapplicable": 12}}
+    rows = {row["number"]: row for row in criteria_results(checks, rules)}
+    assert rows["1.4.10"]["result"] == "pass"
+    assert rows["2.4.7"]["result"] == "fail"
+    assert rows["1.4.3"]["result"] == "review" and rows["1.4.3"]["review"] == 3
+    assert rows["1.2.2"]["result"] == "untested"  # inapplicable everywhere: not tested
+    assert rows["3.3.7"]["result"] == "untested"
+
+
+def _results(fingerprint: str) -> dict:
+    return {
+        "schema": 1, "date": "2026-11-28T03:00:00+00:00",
+        "target": {}, "source": {"commit": "abc1234", "fingerprint": fingerprint},
+        "tools": {"axe-core": "4.12.1"}, "modes": ["light-1280x800"],
+        "editions": {"ja": {"label": "標準版", "pages": ["index.html"]}},
+        "checks": [{"id": "axe", "name": "axe-core による自動チェック", "criteria": [],
+                    "runs": 4, "problems": 0, "examples": []}],
+        "axe_rules": {}, "criteria": criteria_results([], {}), "passed": True, "seconds": 12.5,
+    }
+
+
+def _accessibility_page(tmp_path: Path, results: dict | None) -> Path:
+    results_file = tmp_path / "results.json"
+    if results is not None:
+        results_file.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+    out = sphinx_build(EDITIONS["ja"], tmp_path / "html", build_root=tmp_path,
+                       extra=("-D", f"a11y_results_file={results_file}"))
+    return out / "accessibility.html"
+
+
+def test_results_page_without_results_claims_nothing(tmp_path: Path) -> None:
+    page = soup(_accessibility_page(tmp_path, None))
+    text = page.find("article").get_text()
+    assert "まだ試験を実施していません" in text
+    assert "問題なし" not in text and "試験日" not in text
+
+
+def test_results_page_shows_date_tools_and_checklist(tmp_path: Path) -> None:
+    page = soup(_accessibility_page(tmp_path, _results(source_fingerprint())))
+    text = page.find("article").get_text()
+    assert "2026年11月28日" in text  # 03:00 UTC is 12:00 in Japan
+    assert "axe-core 4.12.1" in text and "abc1234" in text
+    assert "自動試験の対象外（未確認）" in text  # with no checks, every criterion is untested
+    assert "準拠」「一部準拠」を表明するものではありません" in text
+    assert "更新されたページの内容を含みません" not in text
+    assert page.select_one("table.a11y-results-criteria caption")
+
+
+def test_results_page_says_when_results_are_for_other_sources(tmp_path: Path) -> None:
+    page = soup(_accessibility_page(tmp_path, _results("0" * 16)))
+    assert "更新されたページの内容を含みません" in page.find("article").get_text()
