@@ -39,6 +39,10 @@ locale_dirs = [str(ROOT / "locale" / EDITION)]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True
+# Figures: the easy edition shows figures/x.easy.svg where it exists, else x.svg (Sphinx's
+# own per-language lookup in its ImageCollector; the standard edition keeps the default).
+if EASY:
+    figure_language_filename = "{root}.easy{ext}"
 
 html_theme = "furo"
 html_title = "旭川市地域福祉計画・地域福祉活動計画 骨子（案）"
