@@ -93,7 +93,8 @@ class LabelScrollableTables(SphinxPostTransform):
 
     furo wraps each table in ``div.table-wrapper`` with ``overflow-x: auto``; on a
     narrow screen a keyboard user cannot scroll it unless it takes focus, and a
-    focusable element needs a role and a name.
+    focusable element needs a role and a name. furo also copies a captioned table's id
+    onto the wrapper, which makes the id appear twice.
     """
 
     formats = ("html",)
@@ -106,11 +107,15 @@ class LabelScrollableTables(SphinxPostTransform):
             if "table-wrapper" not in wrapper["classes"]:
                 continue
             number += 1
+            # furo copies the table's ids onto its wrapper: the same id twice in the page.
+            inner = {i for child in wrapper.children for i in child.get("ids", [])}
             region = scroll_region(
-                "", *wrapper.children, classes=wrapper["classes"], ids=wrapper["ids"],
+                "", *wrapper.children, classes=wrapper["classes"],
+                ids=[i for i in wrapper["ids"] if i not in inner],
                 label=labels["table"].format(number=number, title=_table_title(wrapper)),
             )
-            wrapper.replace_self(region)
+            # (replace_self() would copy the wrapper's ids back onto the region)
+            wrapper.parent.replace(wrapper, region)
 
 
 def _table_title(wrapper: nodes.Element) -> str:

@@ -168,6 +168,7 @@ def summarize(
     runs: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     rules: dict[str, dict[str, Any]] = {}
+    incomplete: dict[str, dict[str, Any]] = {}  # axe cannot decide: a person must look
     editions: dict[str, Any] = {}
     for edition, page_audits in audits.items():
         pages = sorted({a.page for a in page_audits})
@@ -179,6 +180,13 @@ def summarize(
                 for problem in found:
                     if len(examples[check]) < 3:
                         examples[check].append(f"{edition}/{audit.page} ({audit.mode}): {problem}")
+            for rule in audit.axe_incomplete:
+                entry = incomplete.setdefault(rule["id"], {"nodes": 0, "examples": []})
+                entry["nodes"] += len(rule["nodes"])
+                for node in rule["nodes"]:
+                    example = f"{edition}/{audit.page}: {node}"
+                    if len(entry["examples"]) < 5 and example not in entry["examples"]:
+                        entry["examples"].append(example)
             for rule, outcome in audit.axe_outcomes.items():
                 entry = rules.setdefault(rule, {
                     "tags": audit.axe_tags.get(rule, []),
@@ -204,6 +212,7 @@ def summarize(
         "editions": editions,
         "checks": checks,
         "axe_rules": dict(sorted(rules.items())),
+        "axe_incomplete": incomplete,
         "criteria": criteria_results(checks, rules),
         "passed": all(c["problems"] == 0 for c in checks),
         "seconds": round(seconds, 1),
@@ -273,10 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     kinds = Counter(row["result"] for row in results["criteria"])
     print("  criteria: " + ", ".join(f"{k} {kinds[k]}" for k in ("pass", "review", "fail",
                                                                   "untested")))
-    incomplete = {r: e["incomplete"] for r, e in results["axe_rules"].items() if e["incomplete"]}
-    if incomplete:
-        print("  axe incomplete (needs a person): " +
-              ", ".join(f"{r} {n}" for r, n in sorted(incomplete.items())))
+    for rule, entry in sorted(results.get("axe_incomplete", {}).items()):
+        print(f"  axe incomplete (a person must look): {rule}, {entry['nodes']} elements, "
+              f"e.g. {'; '.join(entry['examples'][:3])}")
     if args.check and not results["passed"]:
         print("error: the accessibility gate found problems", file=sys.stderr)
         return 1
