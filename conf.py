@@ -63,6 +63,10 @@ edition_switch_other = "ja" if EASY else "easy"
 edition_switch_label = "ふつうの にほんご" if EASY else "やさしい にほんご"
 edition_switch_nav_label = "ほかの ことばの ページ" if EASY else "版の切り替え"
 edition_switch_only_here = ["glossary"] if EASY else []
+# The print PDFs with their sizes, listed in the sidebar (tools/downloads.py).
+extensions.append("tools.downloads")
+downloads_kana = EASY
+downloads_title = "いんさつ する ための PDF" if EASY else "印刷用PDF"
 # furo's default sidebar with the edition switcher right below the brand.
 html_sidebars = {
     "**": [
@@ -71,6 +75,7 @@ html_sidebars = {
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
+        "sidebar/downloads.html",
         "sidebar/ethical-ads.html",
         "sidebar/scroll-end.html",
         "sidebar/variant-selector.html",

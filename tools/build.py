@@ -110,10 +110,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.build", description=__doc__)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
                         help=f"editions to build (default: all of {', '.join(EDITIONS)})")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="skip the print PDFs (built first when no EDITION is named)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.editions) - set(EDITIONS))
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
+    if not args.editions and not args.no_pdf:
+        # PDFs first: the HTML pages and the landing page show their sizes.
+        from tools.pdf.build import SETUP_ERRORS, build_pdfs  # imports this module
+
+        try:
+            for path in build_pdfs():
+                print(f"published {path.relative_to(ROOT)}")
+        except SETUP_ERRORS as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except BuildError as exc:
+            print(f"error: {exc}; the last good output was kept", file=sys.stderr)
+            return 1
     try:
         for path in build_site(args.editions or list(EDITIONS)):
             print(f"published {path.relative_to(ROOT)}")

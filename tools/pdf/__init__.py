@@ -24,6 +24,7 @@ class PdfSpec:
     edition: str  # key of tools.build.EDITIONS
     filename: str
     label: str  # reader-facing name, e.g. 大きな文字版
+    kana_label: str  # the same in kana, for the easy edition's pages (no kanji without ruby)
     subject: str
     stylesheet: str  # file in _static/, added after print-common.css
     title_suffix: str = ""  # added to the edition's project title in the PDF's /Title
@@ -37,6 +38,7 @@ PDFS: tuple[PdfSpec, ...] = (
         edition="ja",
         filename=f"{FILE_STEM}.pdf",
         label="標準版",
+        kana_label="ふつうの にほんご",
         subject="旭川市地域福祉計画・地域福祉活動計画 骨子（案）の印刷用PDF（A4、標準版）",
         stylesheet="print-standard.css",
     ),
@@ -45,6 +47,7 @@ PDFS: tuple[PdfSpec, ...] = (
         edition="ja",
         filename=f"{FILE_STEM}-large-print.pdf",
         label="大きな文字版",
+        kana_label="おおきな もじ",
         subject=(
             "旭川市地域福祉計画・地域福祉活動計画 骨子（案）の大きな文字版PDF"
             "（A4、本文22ポイント、拡大教科書標準規格に準拠した組版）"
@@ -58,6 +61,7 @@ PDFS: tuple[PdfSpec, ...] = (
         edition="easy",
         filename=f"{FILE_STEM}-yasashii.pdf",
         label="やさしい日本語版",
+        kana_label="やさしい にほんご",
         subject="旭川市地域福祉計画・地域福祉活動計画 骨子（案）のやさしい日本語版PDF（ふりがな付き）",
         stylesheet="print-easy.css",
         contents_title="もくじ",

@@ -69,18 +69,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return _verify(paths, args.format, args.ruby)
 
-    from tools.browser import BrowserMissing
     from tools.build import BuildError
-    from tools.pdf.build import build_pdfs
-    from tools.pdf.render import FontsMissing, RenderError
+    from tools.pdf.build import SETUP_ERRORS, build_pdfs
 
     try:
         for path in build_pdfs():
             print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    except (BrowserMissing, FontsMissing) as exc:
+    except SETUP_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (BuildError, RenderError) as exc:
+    except BuildError as exc:
         print(f"error: {exc}; the last good PDFs were kept", file=sys.stderr)
         return 1
     return 0

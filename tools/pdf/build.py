@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from tools import ROOT
-from tools.browser import chromium_path
+from tools.browser import BrowserMissing, chromium_path
 from tools.build import EDITIONS, BuildError, sphinx_build
 from tools.pdf import PdfSpec, available_pdfs
 from tools.pdf.downloads import pdf_folder
 from tools.pdf.postprocess import DocumentInfo, finish
-from tools.pdf.render import RenderJob, check_fonts, render
+from tools.pdf.render import FontsMissing, RenderJob, check_fonts, render
 from tools.pdf.verify import check, inspect
+
+
+# A missing system package: the caller says what to install and exits 2.
+SETUP_ERRORS = (BrowserMissing, FontsMissing)
 
 
 class PdfCheckFailed(BuildError):
@@ -56,6 +61,11 @@ def build_pdfs(
 
     pages: dict[str, Path] = {}
     for name in dict.fromkeys(spec.edition for spec in specs):
+        if "easy" in EDITIONS[name].tags:
+            # The same gate as the easy website: no easy PDF from unfinished catalogs.
+            from tools.catalog_check import check_before_build
+
+            check_before_build(build_root, source)
         outdir = build_root / "singlehtml" / name
         sphinx_build(EDITIONS[name], outdir, builder="singlehtml", build_root=build_root,
                      source=source)
@@ -65,15 +75,15 @@ def build_pdfs(
     shutil.rmtree(staging, ignore_errors=True)
     jobs = [RenderJob(spec, pages[spec.edition], staging / f"chromium-{spec.filename}")
             for spec in specs]
-    render(jobs)
+    bookmarks = render(jobs)
 
     target = pdf_folder(build_root)
     target.mkdir(parents=True, exist_ok=True)
     finished: list[tuple[Path, Path]] = []
     problems = []
-    for job in jobs:
+    for job, titles in zip(jobs, bookmarks, strict=True):
         done = staging / job.spec.filename
-        finish(job.output, done, document_info(job.spec))
+        finish(job.output, done, replace(document_info(job.spec), bookmarks=tuple(titles)))
         problems += check(inspect(done), ruby=job.spec.key == "easy")
         finished.append((done, target / job.spec.filename))
     if problems:

@@ -22,6 +22,7 @@ class Download:
     key: str  # standard, large, easy
     path: str  # relative to the site folder, e.g. "pdf/asahikawa-...-kosshi.pdf"
     label: str  # 標準版, 大きな文字版, やさしい日本語版
+    kana_label: str  # ふつうの にほんご, おおきな もじ, やさしい にほんご
     size: int  # bytes
 
     @property
@@ -32,6 +33,10 @@ class Download:
     def link_text(self) -> str:
         """Reader-facing link text with type and size: 標準版（PDF 1.2MB）."""
         return f"{self.label}（PDF {self.size_label}）"
+
+    @property
+    def kana_link_text(self) -> str:
+        return f"{self.kana_label}（PDF {self.size_label}）"
 
 
 def format_size(size: int) -> str:
@@ -57,5 +62,5 @@ def downloads(build_root: Path | None = None) -> list[Download]:
         path = folder / spec.filename
         if path.is_file():
             found.append(Download(spec.key, f"{PDF_FOLDER}/{spec.filename}", spec.label,
-                                  path.stat().st_size))
+                                  spec.kana_label, path.stat().st_size))
     return found

@@ -14,6 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
+from tools.build import BuildError
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -21,6 +23,11 @@ class DocumentInfo:
     author: str
     subject: str
     lang: str = "ja"
+    bookmarks: tuple[str, ...] = ()  # bookmark titles in order, replacing chromium's
+
+
+class PostprocessError(BuildError):
+    """The PDF does not match what the renderer reported, or SOURCE_DATE_EPOCH is bad."""
 
 
 def pdf_date(moment: datetime) -> str:
@@ -35,7 +42,7 @@ def build_time() -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except ValueError as exc:
-            raise ValueError(
+            raise PostprocessError(
                 f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}"
             ) from exc
     return datetime.now(tz=timezone.utc)
@@ -52,6 +59,10 @@ def finish(source: Path, target: Path, info: DocumentInfo) -> None:
     root[NameObject("/ViewerPreferences")] = prefs
     # Open with the bookmarks panel, which mirrors the headings.
     root[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    if info.bookmarks:
+        retitle_bookmarks(writer, list(info.bookmarks), source)
+    for page in writer.pages:
+        mark_page_numbers_as_artifacts(page)
     date = pdf_date(build_time())
     writer.add_metadata(
         {
@@ -64,3 +75,73 @@ def finish(source: Path, target: Path, info: DocumentInfo) -> None:
     )
     with target.open("wb") as stream:
         writer.write(stream)
+
+
+def retitle_bookmarks(writer: PdfWriter, titles: list[str], source: Path) -> None:
+    """Give the outline items *titles*, in document order (depth first)."""
+    items = []
+    outlines = writer.root_object.get("/Outlines")
+
+    def walk(item) -> None:
+        while item is not None:
+            item = item.get_object()
+            items.append(item)
+            walk(item.get("/First"))
+            item = item.get("/Next")
+
+    if outlines is not None:
+        walk(outlines.get_object().get("/First"))
+    if len(items) != len(titles):
+        raise PostprocessError(
+            f"{source}: {len(items)} bookmarks but {len(titles)} headings were rendered"
+        )
+    for item, title in zip(items, titles, strict=True):
+        item[NameObject("/Title")] = TextStringObject(title)
+
+
+ARTIFACT = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+
+
+def wrap_untagged_text(data: bytes) -> tuple[bytes, int]:
+    """*data* (a content stream) with text outside marked content wrapped as artifacts.
+
+    Skia writes one operator per line (``BT``, ``ET``, ``... BDC``, ``EMC``) and glyphs as
+    hex strings, so a line scan is exact and far faster than pypdf's parser. Returns the
+    new stream and how many text blocks were wrapped.
+    """
+    out: list[bytes] = []
+    depth = 0  # marked-content nesting of the original stream
+    in_artifact = False
+    wrapped = 0
+    for line in data.split(b"\n"):
+        words = line.split()
+        operator = words[-1] if words else b""
+        if operator == b"BT" and depth == 0:
+            out.append(ARTIFACT)
+            in_artifact = True
+            wrapped += 1
+        out.append(line)
+        if operator.endswith(b"BDC") or operator == b"BMC":  # "<</MCID 0 >>BDC"
+            depth += 1
+        elif operator == b"EMC":
+            depth -= 1
+        elif operator == b"ET" and in_artifact:
+            out.append(b"EMC")
+            in_artifact = False
+    return b"\n".join(out), wrapped
+
+
+def mark_page_numbers_as_artifacts(page) -> int:
+    """Wrap text drawn outside any marked content in ``/Artifact`` (PDF/UA 7.1).
+
+    Chromium tags the document's content but draws the ``@page`` margin boxes (the page
+    numbers) as untagged text; as artifacts, screen readers and tag-aware extraction skip
+    them. Returns the number of text blocks wrapped.
+    """
+    stream = page["/Contents"].get_object()
+    if not hasattr(stream, "set_data"):  # an array of streams: not what Skia writes
+        raise PostprocessError("page contents split over several streams; cannot mark artifacts")
+    data, wrapped = wrap_untagged_text(stream.get_data())
+    if wrapped:
+        stream.set_data(data)
+    return wrapped

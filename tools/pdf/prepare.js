@@ -118,5 +118,11 @@ async (options) => {
   await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => {
     throw new Error(`image not loaded: ${img.getAttribute("src")}`);
   })));
-  return headings.length;
+  // Bookmark titles: chromium would run base text and readings together (仮かりの名前なまえ),
+  // so the renderer rewrites them with the headings' text without <rt>/<rp>.
+  return Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).map((h) => {
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll("rt, rp").forEach((r) => r.remove());
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  });
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.browser import BrowserMissing, launch
+from tools.build import BuildError
 from tools.pdf import COMMON_STYLESHEET, STATIC, PdfSpec
 
 PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
@@ -28,7 +29,7 @@ class FontsMissing(RuntimeError):
     """A font the print stylesheets need is not installed."""
 
 
-class RenderError(RuntimeError):
+class RenderError(BuildError):
     """Chromium could not turn a page into a PDF."""
 
 
@@ -68,8 +69,11 @@ def stylesheets(spec: PdfSpec) -> list[str]:
     return [path.as_uri() for path in paths]
 
 
-def render(jobs: list[RenderJob]) -> list[Path]:
-    """Render every job with one chromium; each PDF goes to its ``output`` path."""
+def render(jobs: list[RenderJob]) -> list[list[str]]:
+    """Render every job with one chromium; each PDF goes to its ``output`` path.
+
+    Returns, per job, the headings' plain text in document order (the bookmark titles).
+    """
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -77,22 +81,23 @@ def render(jobs: list[RenderJob]) -> list[Path]:
     with sync_playwright() as playwright:
         browser = launch(playwright)  # raises BrowserMissing with an install hint
         try:
+            titles = []
             for job in jobs:
                 try:
-                    _render_one(browser, job)
+                    titles.append(_render_one(browser, job))
                 except PlaywrightError as exc:
                     raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
         finally:
             browser.close()
-    return [job.output for job in jobs]
+    return titles
 
 
-def _render_one(browser, job: RenderJob) -> None:
+def _render_one(browser, job: RenderJob) -> list[str]:
     page = browser.new_page()
     try:
         page.goto(job.html.as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        page.evaluate(
+        titles = page.evaluate(
             PREPARE_JS,
             {
                 "key": job.spec.key,
@@ -114,6 +119,7 @@ def _render_one(browser, job: RenderJob) -> None:
         job.output.write_bytes(data)
     finally:
         page.close()
+    return titles
 
 
 def heading_pages(data: bytes) -> list[int]:

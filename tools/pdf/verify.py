@@ -14,6 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
+from tools.pdf.postprocess import wrap_untagged_text
+
 A4 = (595.28, 841.89)  # points
 A4_TOLERANCE = 1.5
 HEADING = re.compile(r"^H[1-6]$")
@@ -45,6 +47,7 @@ class Report:
     figures: list[str | None]  # /Alt of every Figure (None when missing)
     outline: list[tuple[int, str]]  # (depth, title)
     fonts: list[FontInfo] = field(default_factory=list)
+    untagged_text: list[int] = field(default_factory=list)  # pages with text outside tags
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -117,6 +120,43 @@ def _collect_fonts(resources, seen: dict[int | str, FontInfo]) -> None:
             _collect_fonts(xobject["/Resources"], seen)
 
 
+def content_roles(path: Path) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Structure types above each marked-content sequence: (page index, MCID) → path.
+
+    E.g. ``(4, 12) → ("Document", ..., "Table", "TR", "TD", "P", "NonStruct")``. Walks the
+    whole tree with each element's inherited ``/Pg``, so elements spanning pages (a
+    table over two pages) are mapped on every page.
+    """
+    reader = PdfReader(path)
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    roles: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def page_of(node, inherited: int | None) -> int | None:
+        ref = node.get("/Pg") if isinstance(node, DictionaryObject) else None
+        return pages.get(ref.idnum) if isinstance(ref, IndirectObject) else inherited
+
+    def walk(node, page: int | None, kinds: tuple[str, ...]) -> None:
+        node = _obj(node)
+        if isinstance(node, ArrayObject | list):
+            for child in node:
+                walk(child, page, kinds)
+        elif isinstance(node, int):
+            if page is not None:
+                roles[(page, node)] = kinds
+        elif isinstance(node, DictionaryObject):
+            page = page_of(node, page)
+            if node.get("/Type") == "/MCR":
+                if page is not None:
+                    roles[(page, int(node["/MCID"]))] = kinds
+            elif "/S" in node and "/K" in node:
+                walk(node["/K"], page, (*kinds, str(node["/S"]).lstrip("/")))
+
+    tree = _obj(reader.trailer["/Root"].get("/StructTreeRoot"))
+    if tree is not None:
+        walk(tree.get("/K"), None, ())
+    return roles
+
+
 def inspect(path: Path) -> Report:
     """Read *path* and collect what the checks need."""
     reader = PdfReader(path)
@@ -130,8 +170,12 @@ def inspect(path: Path) -> Report:
     outline: list[tuple[int, str]] = []
     _walk_outline(reader.outline, 1, outline)
     fonts: dict[int | str, FontInfo] = {}
-    for page in reader.pages:
+    untagged: list[int] = []
+    for number, page in enumerate(reader.pages, start=1):
         _collect_fonts(page.get("/Resources"), fonts)
+        contents = page.get_contents()
+        if contents is not None and wrap_untagged_text(contents.get_data())[1]:
+            untagged.append(number)
     prefs = _obj(root.get("/ViewerPreferences")) or {}
     mark_info = _obj(root.get("/MarkInfo")) or {}
     return Report(
@@ -153,6 +197,7 @@ def inspect(path: Path) -> Report:
         figures=figures,
         outline=outline,
         fonts=sorted(fonts.values(), key=lambda f: f.name),
+        untagged_text=untagged,
     )
 
 
@@ -198,6 +243,9 @@ def check(report: Report, *, ruby: bool = False) -> list[Finding]:
         if abs(width - A4[0]) > A4_TOLERANCE or abs(height - A4[1]) > A4_TOLERANCE:
             add("PDF015", f"page {number} is {width}x{height}pt, not A4 (595x842pt)")
             break
+    if report.untagged_text and report.struct_tree:
+        pages = ", ".join(map(str, report.untagged_text[:10]))
+        add("PDF017", f"text outside the structure tree and not an artifact (pages {pages})")
     if ruby and not (report.tags.get("Ruby") and report.tags.get("RT")):
         add("PDF016", "no Ruby/RT tags: the furigana are not tagged as ruby")
     return found

@@ -1,0 +1,348 @@
+"""The print PDFs, read back with pypdf and pdfplumber: real chromium, real files."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from conftest import soup, squash
+from plan_facts import KADAI
+from tools import ROOT
+from tools.build import BuildError, build_site
+from tools.pdf import PDFS, available_pdfs
+from tools.pdf.build import build_pdfs
+from tools.pdf.downloads import downloads, format_size
+from tools.pdf.verify import A4, check, content_roles, inspect
+
+pytestmark = pytest.mark.browser
+
+# 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
+EPOCH = 1696118400
+EPOCH_PDF_DATE = "D:20231001000000+00'00'"
+SPEC = {spec.key: spec for spec in PDFS}
+
+
+@pytest.fixture(scope="session")
+def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
+    """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
+    try:
+        paths = build_pdfs(build_root=build_root)
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+    yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
+
+
+@pytest.fixture(scope="session")
+def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
+    """The standard website built after the PDFs, as `python -m tools.build` does."""
+    (path,) = build_site(["ja"], build_root=build_root)
+    return path
+
+
+def singlehtml(build_root: Path, edition: str) -> Path:
+    return build_root / "singlehtml" / edition / "index.html"
+
+
+def mcids_inside(roles: dict, page: pdfplumber.page.Page, kinds: set[str]) -> set[int]:
+    """Marked-content ids on *page* that lie inside a structure element of one of *kinds*."""
+    index = page.page_number - 1
+    return {mcid for (at, mcid), path in roles.items() if at == index and kinds & set(path)}
+
+
+def test_all_three_print_editions_are_built(pdfs: dict[str, Path]) -> None:
+    assert list(pdfs) == ["standard", "large", "easy"]
+    for key, path in pdfs.items():
+        assert path.parent.name == "pdf" and path.parent.parent.name == "site"
+        assert path.name == SPEC[key].filename
+        assert path.read_bytes().startswith(b"%PDF-")
+    # Nothing left behind from the staging step.
+    assert not any(path.parent.glob(".*"))
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_pdf_passes_every_accessibility_check(pdfs: dict[str, Path], key: str) -> None:
+    report = inspect(pdfs[key])
+    assert check(report, ruby=key == "easy") == []
+    assert report.marked and report.struct_tree
+    assert report.lang == "ja"
+    assert report.display_doc_title
+    assert "骨子" in report.title or "けいかく" in report.title
+    assert report.author and report.subject == SPEC[key].subject
+    assert report.tags.get("H1") == 1 and report.tags.get("H2", 0) >= 9
+    assert report.tags.get("P", 0) > 50 and report.tags.get("L", 0) > 5
+    assert report.tags.get("Table", 0) >= 5 and report.tags.get("TH", 0) > 0
+    # Every page is A4.
+    for width, height in report.page_sizes:
+        assert width == pytest.approx(A4[0], abs=1.5) and height == pytest.approx(A4[1], abs=1.5)
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_dates_come_from_source_date_epoch(pdfs: dict[str, Path], key: str) -> None:
+    info = PdfReader(pdfs[key]).metadata
+    assert info["/CreationDate"] == EPOCH_PDF_DATE
+    assert info["/ModDate"] == EPOCH_PDF_DATE
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_figures_carry_the_alt_text_of_the_page(
+    pdfs: dict[str, Path], build_root: Path, key: str
+) -> None:
+    page = soup(singlehtml(build_root, SPEC[key].edition))
+    alts = [img["alt"] for img in page.select("article figure img")]
+    assert alts, "the plan has figures"
+    assert inspect(pdfs[key]).figures == alts
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_bookmarks_mirror_the_headings(pdfs: dict[str, Path], build_root: Path, key: str) -> None:
+    page = soup(singlehtml(build_root, SPEC[key].edition))
+    # Bookmarks carry the base text of ruby, not the readings.
+    for extra in page.select("a.headerlink, rt, rp"):
+        extra.decompose()
+    headings = [squash(h.get_text()) for h in page.select("article h1, article h2, article h3, "
+                                                          "article h4, article h5, article h6")]
+    # The contents list adds its own heading right after the cover's title.
+    expected = [headings[0], SPEC[key].contents_title, *headings[1:]]
+    outline = inspect(pdfs[key]).outline
+    assert [squash(title) for _, title in outline] == expected
+    assert outline[0][0] == 1 and {depth for depth, _ in outline} >= {1, 2, 3}
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_fonts_are_embedded_with_unicode_maps(pdfs: dict[str, Path], key: str) -> None:
+    fonts = inspect(pdfs[key]).fonts
+    assert fonts and all(f.embedded and f.to_unicode for f in fonts)
+    names = " ".join(f.name for f in fonts)
+    expected = {"standard": ("BIZUDMincho", "BIZUDGothic"), "large": ("BIZUDPGothic",),
+                "easy": ("BIZUDPGothic",)}[key]
+    for family in expected:
+        assert family in names
+
+
+def test_standard_pdf_text_gives_the_plans_sentences_in_order(
+    pdfs: dict[str, Path], build_root: Path
+) -> None:
+    with pdfplumber.open(pdfs["standard"]) as pdf:
+        # Page numbers are marked as artifacts, so tag-aware readers skip them; so do we.
+        text = squash("".join(
+            page.filter(lambda obj: obj.get("tag") != "Artifact").extract_text() or ""
+            for page in pdf.pages))
+    page = soup(singlehtml(build_root, "ja"))
+    for link in page.select("a.headerlink"):
+        link.decompose()
+    # Every paragraph outside tables (table cells wrap side by side, so their lines
+    # interleave in any text extraction) must appear, in reading order.
+    paragraphs = [squash(p.get_text()) for p in page.select("article p")
+                  if not p.find_parent("table") and len(squash(p.get_text())) >= 8]
+    assert len(paragraphs) > 40
+    position = 0
+    for paragraph in paragraphs:
+        found = text.find(paragraph, position)
+        assert found >= 0, f"not found (in order) in the PDF text: {paragraph}"
+        position = found + len(paragraph)
+    assert squash("地域共生社会") in text
+
+
+def test_standard_pdf_typography(pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(pdfs["standard"]) as pdf:
+        assert len(pdf.pages) >= 10
+        cover = pdf.pages[0]
+        assert "旭川市・旭川市社会福祉協議会" in squash(cover.extract_text())
+        assert "令和5年" in squash(cover.extract_text())
+        contents = squash(pdf.pages[1].extract_text())
+        first = next(number for number, page in enumerate(pdf.pages[2:], start=3)
+                     if "はじめに（計画の趣旨）" in squash(page.extract_text()))
+        # The contents list gives each chapter's page number (second rendering pass).
+        assert contents.startswith("目次") and f"はじめに（計画の趣旨）{first}" in contents
+        # Body text: outside tables (set smaller, 9.5pt) and figures.
+        chars = []
+        roles = content_roles(pdfs["standard"])
+        for page in pdf.pages[2:]:
+            skip = mcids_inside(roles, page, {"Table", "Figure"})
+            chars += [c for c in page.chars if c.get("mcid") not in skip]
+    body = [c for c in chars if "Mincho" in c["fontname"]]
+    assert 10.45 <= statistics.median(c["size"] for c in body) <= 11.05
+    headings = [c for c in chars if "Gothic" in c["fontname"] and c["size"] >= 12]
+    assert headings, "headings are set in BIZ UDゴシック"
+    # Page numbers at the foot of every page after the contents, marked as artifacts.
+    with pdfplumber.open(pdfs["standard"]) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            artifacts = [c for c in page.chars if c.get("tag") == "Artifact"]
+            if number <= 2:
+                assert artifacts == []  # cover and contents carry no number
+                continue
+            assert "".join(c["text"] for c in artifacts) == str(number)
+            assert all(c["top"] > page.height - 60 for c in artifacts)
+
+
+def test_large_print_glyph_sizes(pdfs: dict[str, Path]) -> None:
+    sizes: list[float] = []
+    figure_glyphs = 0
+    roles = content_roles(pdfs["large"])
+    with pdfplumber.open(pdfs["large"]) as pdf:
+        for page in pdf.pages:
+            figure = mcids_inside(roles, page, {"Figure"})
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                # The drawings' labels are figure content, identified by their Figure tag;
+                # what they show is also in the body text next to them.
+                if char.get("mcid") in figure and char.get("tag") == "Figure":
+                    figure_glyphs += 1
+                    continue
+                sizes.append(round(char["size"], 2))
+    assert figure_glyphs > 0
+    assert statistics.median(sizes) >= 22
+    small = [s for s in sizes if s < 18]
+    assert small == [], f"{len(small)} body glyphs under 18pt: {sorted(set(small))}"
+
+
+def test_large_print_line_height_and_left_alignment(pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(pdfs["large"]) as pdf:
+        page = pdf.pages[5]  # running text of はじめに
+        lines = sorted({round(c["top"], 1) for c in page.chars if round(c["size"]) == 22})
+        starts = {round(min(c["x0"] for c in page.chars if round(c["top"], 1) == top), 0)
+                  for top in lines}
+    gaps = [b - a for a, b in zip(lines, lines[1:])]
+    assert len(lines) > 8
+    assert min(gaps) >= 1.7 * 22 - 0.5  # line-height ≥ 1.7
+    assert len(starts) <= 3  # one column: every line starts at the same left edge (or indents)
+
+
+def test_large_print_tables_reflow_one_record_per_block(pdfs: dict[str, Path]) -> None:
+    reader = PdfReader(pdfs["large"])
+    widths: list[int] = []
+
+    def walk(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("/S") == "/TR":
+                kids = node["/K"] if isinstance(node["/K"], list) else [node["/K"]]
+                widths.append(sum(1 for k in kids if k.get_object().get("/S") in ("/TH", "/TD")))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    assert widths and max(widths) <= 2
+    with pdfplumber.open(pdfs["large"]) as pdf:
+        text = squash("".join(page.extract_text() or "" for page in pdf.pages))
+    for sentence in KADAI.values():
+        assert squash(sentence)[:12] in text
+
+
+def test_easy_pdf_draws_ruby_above_the_base_text(pdfs: dict[str, Path]) -> None:
+    pairs = 0
+    base_sizes: list[float] = []
+    roles = content_roles(pdfs["easy"])
+    with pdfplumber.open(pdfs["easy"]) as pdf:
+        for page in pdf.pages:
+            readings = mcids_inside(roles, page, {"RT"})
+            rubies = mcids_inside(roles, page, {"Ruby"})
+            bases = rubies - readings
+            rt = [c for c in page.chars if c.get("mcid") in readings]
+            rb = [c for c in page.chars if c.get("mcid") in bases]
+            figure = mcids_inside(roles, page, {"Figure"})
+            base_sizes += [c["size"] for c in page.chars if c.get("mcid") is not None
+                           and c["mcid"] not in readings | figure]
+            for reading in rt:
+                over = [b for b in rb if b["x0"] - 8 <= reading["x0"] <= b["x1"] + 8
+                        and 0 <= b["top"] - reading["top"] <= 2 * b["size"]]
+                assert over, f"reading {reading['text']!r} has no base text right below it"
+                assert reading["bottom"] <= min(b["top"] for b in over) + 1
+                assert reading["size"] < min(b["size"] for b in over)
+                pairs += 1
+    assert pairs > 20
+    assert round(min(base_sizes), 2) >= 12
+
+
+def test_pages_link_the_pdfs_with_type_and_size(
+    site_with_pdfs: Path, pdfs: dict[str, Path], build_root: Path
+) -> None:
+    listed = downloads(build_root)
+    assert [d.key for d in listed] == list(pdfs)
+    pages = sorted(site_with_pdfs.glob("*.html"))
+    assert len(pages) >= 9
+    for page in pages:
+        links = soup(page).select(".sidebar-downloads a")
+        assert [link["href"] for link in links] == [f"../{d.path}" for d in listed], page
+        for link, download in zip(links, listed, strict=True):
+            target = (page.parent / link["href"]).resolve()
+            assert target.is_file()
+            assert link["type"] == "application/pdf"
+            size = format_size(target.stat().st_size)
+            assert link.get_text() == f"{download.label}（PDF {size}）"
+            assert size.endswith(("KB", "MB"))
+    landing = (build_root / "site" / "index.html").read_text(encoding="utf-8")
+    for download in listed:
+        assert f'href="{download.path}"' in landing
+        assert download.link_text in landing
+
+
+def test_failed_build_keeps_the_last_good_pdfs(
+    pdfs: dict[str, Path], build_root: Path, tmp_path: Path
+) -> None:
+    before = {path: path.read_bytes() for path in pdfs.values()}
+    broken = tmp_path / "docs"
+    broken.mkdir()
+    (broken / "index.md").write_text("# 表題\n\n```{figure} missing.svg\n:alt: なし\n```\n",
+                                     encoding="utf-8")
+    with pytest.raises(BuildError):
+        build_pdfs(build_root=build_root, source=broken, specs=[SPEC["standard"]])
+    assert {path: path.read_bytes() for path in pdfs.values()} == before
+
+
+def run_tool(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, check=False)
+
+
+@pytest.mark.parametrize("command", [("tools.pdf",), ("tools.build",)])
+def test_missing_chromium_exits_2_with_a_message(command: tuple[str, ...]) -> None:
+    result = run_tool(*command, env={"CHROMIUM": "/nonexistent"})
+    assert result.returncode == 2, result.stderr
+    assert "chromium was not found" in result.stderr
+    assert "tools.sysdeps browser" in result.stderr
+
+
+def test_missing_fonts_exit_2_with_a_message(tmp_path: Path) -> None:
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir></fontconfig>',
+                     encoding="utf-8")
+    result = run_tool("tools.pdf", env={"FONTCONFIG_FILE": str(empty)})
+    assert result.returncode == 2, result.stderr
+    assert "BIZ UD fonts are not installed" in result.stderr
+    assert "fonts-morisawa-bizud-mincho" in result.stderr
+
+
+def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
+    pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    good = run_tool("tools.pdf", "--verify", str(pdfs["standard"]))
+    assert good.returncode == 0, good.stdout
+    assert "TH " in good.stdout and "Found 0 problem(s)" in good.stdout
+    plain = tmp_path / "plain.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    writer.write(plain)
+    bad = run_tool("tools.pdf", "--verify", str(plain))
+    assert bad.returncode == 1
+    for code in ("PDF001", "PDF002", "PDF003", "PDF015"):
+        assert f"{plain}: {code} " in bad.stdout
+    missing = run_tool("tools.pdf", "--verify", str(tmp_path / "none.pdf"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
