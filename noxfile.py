@@ -21,8 +21,8 @@ def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Build every edition into _build/site/."""
-    _install(session, system=("fonts",))
+    """Build every edition and the print PDFs into _build/site/."""
+    _install(session, system=("browser", "fonts"))  # chromium renders the PDFs
     session.run("python", "-m", "tools.build", *session.posargs)
 
 

@@ -15,7 +15,8 @@ import sys
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "browser": ("chromium",),
-    "fonts": ("fonts-morisawa-bizud-gothic", "fonts-morisawa-bizud-mincho"),
+    # fontconfig: `fc-list`, with which the PDF step checks the fonts before rendering.
+    "fonts": ("fonts-morisawa-bizud-gothic", "fonts-morisawa-bizud-mincho", "fontconfig"),
     "java": ("default-jre-headless",),
     "node": ("nodejs", "npm"),
 }
