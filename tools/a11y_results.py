@@ -134,7 +134,8 @@ def _table(caption: str, header: list[str], rows: list[list[str]], classes: list
 def _fields(items: list[tuple[str, str]]) -> nodes.field_list:
     fields = nodes.field_list()
     for name, value in items:
-        fields += nodes.field("", nodes.field_name(name, name, translatable=False), nodes.field_body("", _para(value)))
+        fields += nodes.field("", nodes.field_name(name, name, translatable=False),
+                              nodes.field_body("", _para(value)))
     return fields
 
 
@@ -195,7 +196,8 @@ def _criteria(criteria: list[dict[str, Any]], text: dict[str, str]) -> list[node
                      "、".join(c["tested_by"]) or "—", result])
     header = [text["number"], text["criterion"], text["level"], text["origin"], text["tested_by"],
               text["result"]]
-    return [_para(summary), _table(text["criteria_caption"], header, rows, ["a11y-results-criteria"])]
+    table = _table(text["criteria_caption"], header, rows, ["a11y-results-criteria"])
+    return [_para(summary), table]
 
 
 class A11yResults(SphinxDirective):

@@ -68,7 +68,8 @@ def ensure_jar(cache: Path = CACHE) -> Path:
 def java_version() -> str:
     java = shutil.which("java")
     if not java:
-        raise VnuError("java was not found; install a Java runtime (`python -m tools.sysdeps java`)")
+        raise VnuError(
+            "java was not found; install a Java runtime (`python -m tools.sysdeps java`)")
     result = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
     return (result.stderr or result.stdout).splitlines()[0].strip()
 
@@ -93,12 +94,15 @@ def check(paths: list[Path], cache: Path = CACHE) -> list[Message]:
     for item in report.get("messages", []):
         url = item.get("url", "")
         path = url.removeprefix("file:")
-        kind = item.get("subType") if item.get("type") == "info" else item.get("type")
+        # vnu reports errors as type "error"; warnings are type "info" with subType "warning".
+        kind = item.get("type")
+        if kind == "info":
+            kind = "warning" if item.get("subType") == "warning" else "info"
         messages.append(Message(
             path=os.path.relpath(path) if path else "?",
             line=item.get("lastLine", item.get("firstLine", 0)),
             column=item.get("firstColumn", 0),
-            type="warning" if kind == "warning" else ("info" if item.get("type") == "info" else "error"),
+            type=kind if kind in ("info", "warning") else "error",
             message=item.get("message", ""),
             extract=item.get("extract", ""),
         ))
