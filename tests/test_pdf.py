@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import subprocess
@@ -11,10 +12,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pypdf import PdfReader, PdfWriter
-
 from conftest import soup, squash
 from plan_facts import KADAI
+from pypdf import PdfReader, PdfWriter
+
 from tools import ROOT
 from tools.build import BuildError, build_site
 from tools.pdf import PDFS, available_pdfs
@@ -216,7 +217,7 @@ def test_large_print_line_height_and_left_alignment(pdfs: dict[str, Path]) -> No
         lines = sorted({round(c["top"], 1) for c in page.chars if round(c["size"]) == 22})
         starts = {round(min(c["x0"] for c in page.chars if round(c["top"], 1) == top), 0)
                   for top in lines}
-    gaps = [b - a for a, b in zip(lines, lines[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(lines)]
     assert len(lines) > 8
     assert min(gaps) >= 1.7 * 22 - 0.5  # line-height ≥ 1.7
     assert len(starts) <= 3  # one column: every line starts at the same left edge (or indents)

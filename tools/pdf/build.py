@@ -21,7 +21,6 @@ from tools.pdf.postprocess import DocumentInfo, finish
 from tools.pdf.render import FontsMissing, RenderJob, check_fonts, render
 from tools.pdf.verify import check, inspect
 
-
 # A missing system package: the caller says what to install and exits 2.
 SETUP_ERRORS = (BrowserMissing, FontsMissing)
 

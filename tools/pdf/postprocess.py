@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -32,7 +32,7 @@ class PostprocessError(BuildError):
 
 def pdf_date(moment: datetime) -> str:
     """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) in UTC."""
-    return moment.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def build_time() -> datetime:
@@ -40,12 +40,12 @@ def build_time() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
         except ValueError as exc:
             raise PostprocessError(
                 f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}"
             ) from exc
-    return datetime.now(tz=timezone.utc)
+    return datetime.now(tz=UTC)
 
 
 def finish(source: Path, target: Path, info: DocumentInfo) -> None:

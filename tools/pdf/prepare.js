@@ -46,7 +46,13 @@ async (options) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = `#${h.id}`;
-    link.textContent = h.textContent.trim();
+    // A copy of the heading's content keeps its ruby (the easy edition's readings).
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
+    const entry = document.createElement("span");
+    entry.className = "pdf-entry";
+    entry.append(...copy.childNodes);
+    link.append(entry);
     item.append(link);
     if (h.tagName === "H2") {
       list.append(item);
@@ -60,6 +66,12 @@ async (options) => {
     }
   }
   nav.append(list);
+
+  // Short cells (番号, 目指す地域像1, 40.8%) must not wrap a character per line when a
+  // neighbouring column is long; the long cells take the remaining width.
+  for (const cell of Array.from(article.querySelectorAll("th, td"))) {
+    if (cell.textContent.trim().length <= 8) cell.classList.add("pdf-nowrap");
+  }
 
   // Large print: a wide table cannot shrink, so each record becomes its own small table
   // whose rows pair the column header (TH, scope=row) with the record's cell.
