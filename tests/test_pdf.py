@@ -157,6 +157,30 @@ def test_standard_pdf_text_gives_the_plans_sentences_in_order(
     assert squash("地域共生社会") in text
 
 
+@pytest.mark.parametrize("key", ["standard", "large"])
+def test_contents_give_each_sections_page(pdfs: dict[str, Path], key: str) -> None:
+    reader = PdfReader(pdfs[key])
+    entries = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                entries.append((depth, str(item.title), reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 1)
+    contents_at = next(page for _, title, page in entries if title == SPEC[key].contents_title)
+    first_chapter = entries[2][2]  # after the title and the contents heading
+    with pdfplumber.open(pdfs[key]) as pdf:
+        contents = squash("".join(pdf.pages[i].extract_text() for i in
+                                  range(contents_at, first_chapter)))
+    listed = [(title, page) for depth, title, page in entries[2:] if depth in (2, 3)]
+    assert len(listed) > 20
+    for title, page in listed:
+        assert f"{squash(title)}{page + 1}" in contents, title
+
+
 def test_standard_pdf_typography(pdfs: dict[str, Path]) -> None:
     with pdfplumber.open(pdfs["standard"]) as pdf:
         assert len(pdf.pages) >= 10

@@ -52,7 +52,12 @@ async (options) => {
     const entry = document.createElement("span");
     entry.className = "pdf-entry";
     entry.append(...copy.childNodes);
-    link.append(entry);
+    // A placeholder page number, so that writing the real ones (number_contents.js) does
+    // not re-flow the contents and the second rendering is usually the last.
+    const number = document.createElement("span");
+    number.className = "pdf-page";
+    number.textContent = "00";
+    link.append(entry, " ", number);
     item.append(link);
     if (h.tagName === "H2") {
       list.append(item);

@@ -16,6 +16,16 @@ PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
 NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
 # Page numbers in the contents can push a line over and shift pages: re-render until stable.
 MAX_PASSES = 3
+# Chromium reuses layout state between print layouts of one page, and consecutive page.pdf()
+# calls then alternate between two paginations (a heading kept with its section or not).
+# Rebuilding the layout tree before each call makes every rendering paginate the same way.
+RELAYOUT_JS = """() => {
+  const root = document.body;
+  root.style.display = "none";
+  void root.offsetHeight;
+  root.style.display = "";
+  void root.offsetHeight;
+}"""
 
 # fontconfig family names the print stylesheets ask for, and the Debian package of each.
 REQUIRED_FONTS: dict[str, str] = {
@@ -95,7 +105,7 @@ def render(jobs: list[RenderJob]) -> list[list[str]]:
 def _render_one(browser, job: RenderJob) -> list[str]:
     page = browser.new_page()
     try:
-        page.goto(job.html.as_uri(), wait_until="load")
+        page.goto(job.html.resolve().as_uri(), wait_until="load")
         page.emulate_media(media="print")
         titles = page.evaluate(
             PREPARE_JS,
@@ -108,6 +118,7 @@ def _render_one(browser, job: RenderJob) -> list[str]:
         )
         pages: list[int] = []
         for _ in range(MAX_PASSES):
+            page.evaluate(RELAYOUT_JS)
             data = page.pdf(tagged=True, outline=True, prefer_css_page_size=True,
                             print_background=True)
             found = heading_pages(data)
