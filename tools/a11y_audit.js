@@ -179,7 +179,7 @@
   // Smooth scrolling only delays where a focused element ends up; measure the end state.
   function instantScroll() {
     const style = document.createElement("style");
-    style.textContent = "html { scroll-behavior: auto !important; }";
+    style.textContent = "*, html { scroll-behavior: auto !important; }";
     document.head.append(style);
   }
 
