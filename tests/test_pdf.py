@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import statistics
 import subprocess
@@ -131,6 +132,8 @@ def test_fonts_are_embedded_with_unicode_maps(pdfs: dict[str, Path], key: str) -
                 "easy": ("BIZUDPGothic",)}[key]
     for family in expected:
         assert family in names
+    # No fallback font slipped in (a generic monospace, a glyph missing from BIZ UD).
+    assert all("BIZUD" in f.name for f in fonts), names
 
 
 def test_standard_pdf_text_gives_the_plans_sentences_in_order(
@@ -369,5 +372,8 @@ def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
     assert bad.returncode == 1
     for code in ("PDF001", "PDF002", "PDF003", "PDF015"):
         assert f"{plain}: {code} " in bad.stdout
+    as_json = run_tool("tools.pdf", "--verify", "--format", "json", str(plain))
+    findings = json.loads(as_json.stdout)["findings"]
+    assert as_json.returncode == 1 and {"PDF001", "PDF002"} <= {f["code"] for f in findings}
     missing = run_tool("tools.pdf", "--verify", str(tmp_path / "none.pdf"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr

@@ -53,16 +53,20 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__)
-    parser.add_argument("--verify", nargs="*", metavar="PDF", type=Path,
-                        help="check PDFs instead of building (default: the published PDFs)")
+    parser.add_argument("--verify", action="store_true",
+                        help="check PDFs instead of building them")
+    parser.add_argument("pdfs", nargs="*", metavar="PDF", type=Path,
+                        help="with --verify: the PDFs to check (default: the published PDFs)")
     parser.add_argument("--ruby", action="store_true", help="with --verify: require Ruby/RT tags")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
 
     from tools.pdf.downloads import pdf_folder
 
-    if args.verify is not None:
-        paths = args.verify or sorted(pdf_folder().glob("*.pdf"))
+    if args.pdfs and not args.verify:
+        parser.error("PDF files are only read with --verify")
+    if args.verify:
+        paths = args.pdfs or sorted(pdf_folder().glob("*.pdf"))
         if not paths:
             print(f"error: no PDFs in {pdf_folder()}; build them first "
                   "(`python -m tools.pdf`)", file=sys.stderr)
