@@ -30,6 +30,7 @@ class PdfSpec:
     title_suffix: str = ""  # added to the edition's project title in the PDF's /Title
     contents_title: str = "目次"
     reflow_tables: bool = False
+    ruby: bool = False  # furigana must be tagged Ruby/RT (checked by tools.pdf.verify)
 
 
 PDFS: tuple[PdfSpec, ...] = (
@@ -65,6 +66,7 @@ PDFS: tuple[PdfSpec, ...] = (
         subject="旭川市地域福祉計画・地域福祉活動計画 骨子（案）のやさしい日本語版PDF（ふりがな付き）",
         stylesheet="print-easy.css",
         contents_title="もくじ",
+        ruby=True,
     ),
 )
 

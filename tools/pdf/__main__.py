@@ -20,7 +20,7 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     from tools.pdf import PDFS
     from tools.pdf.verify import check, inspect
 
-    easy_files = {spec.filename for spec in PDFS if spec.key == "easy"}
+    ruby_files = {spec.filename for spec in PDFS if spec.ruby}
     reports, findings, unreadable = [], [], 0
     for path in paths:
         try:
@@ -30,7 +30,7 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
             unreadable += 1
             continue
         reports.append(report)
-        findings += check(report, ruby=ruby or path.name in easy_files)
+        findings += check(report, ruby=ruby or path.name in ruby_files)
     if fmt == "json":
         print(json.dumps({"reports": [r.to_dict() for r in reports],
                           "findings": [f.__dict__ for f in findings]},

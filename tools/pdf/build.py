@@ -83,7 +83,7 @@ def build_pdfs(
     for job, titles in zip(jobs, bookmarks, strict=True):
         done = staging / job.spec.filename
         finish(job.output, done, replace(document_info(job.spec), bookmarks=tuple(titles)))
-        problems += check(inspect(done), ruby=job.spec.key == "easy")
+        problems += check(inspect(done), ruby=job.spec.ruby)
         finished.append((done, target / job.spec.filename))
     if problems:
         lines = "\n".join(str(problem) for problem in problems)

@@ -7,10 +7,14 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tools.browser import BrowserMissing, launch
 from tools.build import BuildError
 from tools.pdf import COMMON_STYLESHEET, STATIC, PdfSpec
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
 NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
@@ -102,7 +106,7 @@ def render(jobs: list[RenderJob]) -> list[list[str]]:
     return titles
 
 
-def _render_one(browser, job: RenderJob) -> list[str]:
+def _render_one(browser: Browser, job: RenderJob) -> list[str]:
     page = browser.new_page()
     try:
         page.goto(job.html.resolve().as_uri(), wait_until="load")
@@ -126,6 +130,11 @@ def _render_one(browser, job: RenderJob) -> list[str]:
                 break
             pages = found
             page.evaluate(NUMBER_CONTENTS_JS, pages)
+        else:
+            raise RenderError(
+                f"{job.html}: the contents' page numbers did not settle after {MAX_PASSES} "
+                "renderings (the pagination keeps changing)"
+            )
         job.output.parent.mkdir(parents=True, exist_ok=True)
         job.output.write_bytes(data)
     finally:
