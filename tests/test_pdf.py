@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pdfplumber
@@ -93,9 +94,14 @@ def test_pdf_passes_every_accessibility_check(pdfs: dict[str, Path], key: str) -
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
 def test_dates_come_from_source_date_epoch(pdfs: dict[str, Path], key: str) -> None:
-    info = PdfReader(pdfs[key]).metadata
-    assert info["/CreationDate"] == EPOCH_PDF_DATE
-    assert info["/ModDate"] == EPOCH_PDF_DATE
+    reader = PdfReader(pdfs[key])
+    assert reader.metadata["/CreationDate"] == EPOCH_PDF_DATE
+    assert reader.metadata["/ModDate"] == EPOCH_PDF_DATE
+    xmp = reader.xmp_metadata
+    moment = datetime.fromtimestamp(EPOCH, tz=UTC).replace(tzinfo=None)
+    assert xmp.xmp_create_date == moment and xmp.xmp_modify_date == moment
+    assert xmp.dc_title["x-default"] == reader.metadata["/Title"]
+    assert xmp.dc_language == ["ja"]
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])

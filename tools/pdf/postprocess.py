@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
@@ -63,7 +64,8 @@ def finish(source: Path, target: Path, info: DocumentInfo) -> None:
         retitle_bookmarks(writer, list(info.bookmarks), source)
     for page in writer.pages:
         mark_page_numbers_as_artifacts(page)
-    date = pdf_date(build_time())
+    moment = build_time()
+    date = pdf_date(moment)
     writer.add_metadata(
         {
             "/Title": info.title,
@@ -73,8 +75,38 @@ def finish(source: Path, target: Path, info: DocumentInfo) -> None:
             "/ModDate": date,
         }
     )
+    # PDF/UA wants the title in XMP too (dc:title); the rest mirrors the document info.
+    writer.xmp_metadata = xmp_packet(info, moment, str(writer.metadata.get("/Producer", "")))
+    metadata = root["/Metadata"].get_object()
+    metadata[NameObject("/Type")] = NameObject("/Metadata")
+    metadata[NameObject("/Subtype")] = NameObject("/XML")
     with target.open("wb") as stream:
         writer.write(stream)
+
+
+def xmp_packet(info: DocumentInfo, moment: datetime, producer: str) -> bytes:
+    """An XMP metadata packet with the document's title, authors, subject, language, dates."""
+    stamp = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{escape(info.lang)}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreateDate>{stamp}</xmp:CreateDate>
+   <xmp:ModifyDate>{stamp}</xmp:ModifyDate>
+   <xmp:MetadataDate>{stamp}</xmp:MetadataDate>
+   <pdf:Producer>{escape(producer)}</pdf:Producer>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode()
 
 
 def retitle_bookmarks(writer: PdfWriter, titles: list[str], source: Path) -> None:

@@ -38,6 +38,7 @@ class Report:
     struct_tree: bool
     lang: str
     title: str
+    xmp_title: str  # dc:title in the XMP metadata
     display_doc_title: bool
     author: str
     subject: str
@@ -157,6 +158,12 @@ def content_roles(path: Path) -> dict[tuple[int, int], tuple[str, ...]]:
     return roles
 
 
+def _xmp_title(reader: PdfReader) -> str:
+    xmp = reader.xmp_metadata
+    titles = (xmp.dc_title or {}) if xmp is not None else {}
+    return str(titles.get("x-default", next(iter(titles.values()), "")))
+
+
 def inspect(path: Path) -> Report:
     """Read *path* and collect what the checks need."""
     reader = PdfReader(path)
@@ -188,6 +195,7 @@ def inspect(path: Path) -> Report:
         struct_tree=tree is not None,
         lang=str(root.get("/Lang", "")),
         title=str(info.get("/Title", "")),
+        xmp_title=_xmp_title(reader),
         display_doc_title=bool(prefs.get("/DisplayDocTitle", False)),
         author=str(info.get("/Author", "")),
         subject=str(info.get("/Subject", "")),
@@ -216,6 +224,8 @@ def check(report: Report, *, ruby: bool = False) -> list[Finding]:
         add("PDF003", f"document language is {report.lang or 'not set'!r}, expected 'ja'")
     if not report.title.strip():
         add("PDF004", "no document title")
+    if report.title.strip() and report.xmp_title != report.title:
+        add("PDF018", "the XMP metadata has no dc:title matching the document title")
     if not report.display_doc_title:
         add("PDF005", "the title is not shown (/ViewerPreferences /DisplayDocTitle true)")
     if not report.author.strip() or not report.subject.strip():
