@@ -88,7 +88,9 @@ def serve() -> Iterator[callable]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Per module: playwright's sync API refuses to start while another instance runs in the
+# same thread, and the PDF renderer (tools.pdf) starts its own.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
