@@ -34,6 +34,11 @@ else:
     exclude_patterns.append("glossary.md")
     suppress_warnings.append("toc.excluded")
 
+if tags.has("print"):  # noqa: F821
+    # The PDFs (tools/pdf) leave out the pages about the website itself.
+    exclude_patterns.append("accessibility.md")
+    suppress_warnings.append("toc.excluded")
+
 # gettext: one catalog per page, each edition reads its own catalog folder.
 locale_dirs = [str(ROOT / "locale" / EDITION)]
 gettext_compact = False

@@ -164,6 +164,8 @@ def test_standard_pdf_text_gives_the_plans_sentences_in_order(
         assert found >= 0, f"not found (in order) in the PDF text: {paragraph}"
         position = found + len(paragraph)
     assert squash("地域共生社会") in text
+    # The page about the website's own accessibility testing is not printed.
+    assert "ウェブアクセシビリティ方針" not in text
 
 
 @pytest.mark.parametrize("key", ["standard", "large"])

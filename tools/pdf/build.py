@@ -67,7 +67,7 @@ def build_pdfs(
             check_before_build(build_root, source)
         outdir = build_root / "singlehtml" / name
         sphinx_build(EDITIONS[name], outdir, builder="singlehtml", build_root=build_root,
-                     source=source)
+                     source=source, extra=("-t", "print"))
         pages[name] = outdir / "index.html"
 
     staging = build_root / "pdf-staging"
