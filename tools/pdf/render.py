@@ -75,8 +75,9 @@ def check_fonts() -> None:
 
 
 def stylesheets(spec: PdfSpec) -> list[str]:
-    """File URLs of the print stylesheets for *spec*, common first."""
-    paths = [STATIC / COMMON_STYLESHEET, STATIC / spec.stylesheet]
+    """File URLs of the stylesheets for *spec*: the content styles shared with the website
+    (plan.css), then the common print styles, then the edition's own."""
+    paths = [STATIC / "plan.css", STATIC / COMMON_STYLESHEET, STATIC / spec.stylesheet]
     for path in paths:
         if not path.is_file():
             raise RenderError(f"{path}: print stylesheet not found")
