@@ -34,26 +34,13 @@ from pathlib import Path
 
 import polib
 
-from tools import ROOT
 from tools.catalog_stats import display_path
 from tools.catalogs import EASY_LOCALE, UI_CATALOGS, occurrence_source, page_catalogs
+from tools.diagnostics import EntryFinding as Finding
 from tools.glossary import GLOSSARY, read_terms
 
 INCOMPLETE = frozenset({"CAT001", "CAT002", "CAT010"})
 GLOSSARY_HREF = re.compile(r"^(?:\./)?glossary\.(?:md|html)#(.+)$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    code: str
-    message: str
-    source: str = ""
-
-    def __str__(self) -> str:
-        where = f" ({self.source})" if self.source else ""
-        return f"{self.path}:{self.line}:1: {self.code} {self.message}{where}"
 
 
 @cache

@@ -26,6 +26,21 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
+@dataclass(frozen=True)
+class EntryFinding:
+    """A finding about a catalog entry: the .po line, and the page line it translates."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    source: str = ""
+
+    def __str__(self) -> str:
+        where = f" ({self.source})" if self.source else ""
+        return f"{self.path}:{self.line}:1: {self.code} {self.message}{where}"
+
+
 class InputError(Exception):
     """Input that cannot be read or parsed at all (exit 2)."""
 

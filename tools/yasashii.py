@@ -44,10 +44,10 @@ from pathlib import Path
 
 import polib
 
-from tools import ROOT
 from tools.catalog_check import msgstr_line
 from tools.catalog_stats import display_path
 from tools.catalogs import EASY_LOCALE, occurrence_source, page_catalogs
+from tools.diagnostics import EntryFinding as Finding
 from tools.furigana.notation import KANJI, plain
 from tools.glossary import GLOSSARY, Term, linked_anchors, read_terms
 
@@ -106,19 +106,6 @@ class Sentence:
     score: float
     hard_words: list[str]
     codes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    code: str
-    message: str
-    source: str
-
-    def __str__(self) -> str:
-        where = f" ({self.source})" if self.source else ""
-        return f"{self.path}:{self.line}:1: {self.code} {self.message}{where}"
 
 
 # --- reading the editions -------------------------------------------------------------
