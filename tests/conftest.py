@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +51,20 @@ def content_pages(site: Path) -> list[Path]:
     """The HTML pages made from docs/*.md (not search, genindex)."""
     names = sorted(p.relative_to(ROOT / "docs").with_suffix(".html") for p in (ROOT / "docs").rglob("*.md"))
     return [site / name for name in names if (site / name).exists()]
+
+
+def run_cli(module: str, *args: str | Path) -> tuple[int, str]:
+    """Run ``python -m <module> args`` from the project root; return (exit code, output)."""
+    result = subprocess.run([sys.executable, "-m", module, *map(str, args)],
+                            capture_output=True, text=True, cwd=ROOT, check=False)
+    return result.returncode, result.stdout + result.stderr
+
+
+def cli_codes(module: str, *args: str | Path) -> list[str]:
+    """The diagnostic codes a linter reports with ``--format json``, in its order."""
+    code, out = run_cli(module, *args, "--format", "json")
+    assert code in (0, 1), out
+    return [d["code"] for d in json.loads(out)]
 
 
 def soup(path: Path) -> BeautifulSoup:

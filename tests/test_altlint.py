@@ -10,6 +10,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import cli_codes, run_cli
 from sphinx.testing.util import SphinxTestApp
 
 from tools import ROOT
@@ -18,15 +19,11 @@ GOOD_ALT = "地域の人が集まって話し合う様子を描いた図"
 
 
 def run_alt(*args: str | Path) -> tuple[int, str]:
-    result = subprocess.run([sys.executable, "-m", "tools.altlint", *map(str, args)],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
-    return result.returncode, result.stdout + result.stderr
+    return run_cli("tools.altlint", *args)
 
 
 def codes(*args: str | Path) -> list[str]:
-    code, out = run_alt(*args, "--format", "json")
-    assert code in (0, 1), out
-    return sorted(d["code"] for d in json.loads(out))
+    return sorted(cli_codes("tools.altlint", *args))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

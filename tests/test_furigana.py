@@ -10,24 +10,20 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import cli_codes, run_cli
 from sphinx.testing.util import SphinxTestApp
 
-from tools import ROOT
-from tools.furigana import lint, reading, suggest
+from tools.furigana import reading, suggest
 
 PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
 def run_lint(*args: str | Path) -> tuple[int, str]:
-    result = subprocess.run([sys.executable, "-m", "tools.furigana.lint", *map(str, args)],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
-    return result.returncode, result.stdout + result.stderr
+    return run_cli("tools.furigana.lint", *args)
 
 
 def codes(*args: str | Path) -> list[str]:
-    code, out = run_lint(*args, "--format", "json")
-    assert code in (0, 1), out
-    return [d["code"] for d in json.loads(out)]
+    return cli_codes("tools.furigana.lint", *args)
 
 
 def md(tmp_path: Path, text: str, name: str = "page.md") -> Path:
