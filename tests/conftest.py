@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 from tools import ROOT
 from tools.build import build_site
@@ -51,6 +54,26 @@ def content_pages(site: Path) -> list[Path]:
     """The HTML pages made from docs/*.md (not search, genindex)."""
     names = sorted(p.relative_to(ROOT / "docs").with_suffix(".html") for p in (ROOT / "docs").rglob("*.md"))
     return [site / name for name in names if (site / name).exists()]
+
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def build_test_root(tmp_path: Path, root: str, builder: str, files: dict[str, str] | None = None
+          ) -> tuple[Path, str]:
+    """Build a copy of tests/roots/<root> with *builder*; return (outdir, warnings)."""
+    src = tmp_path / root
+    shutil.copytree(ROOTS / root, src)
+    for name, text in (files or {}).items():
+        (src / name).write_text(text, encoding="utf-8")
+    warnings = StringIO()
+    app = SphinxTestApp(builder, srcdir=src, builddir=tmp_path / "_build",
+                        status=StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir), warnings.getvalue()
 
 
 def run_cli(module: str, *args: str | Path) -> tuple[int, str]:

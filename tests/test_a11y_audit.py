@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import soup
+
 from tools import vnu
 from tools.a11y_audit import Mode, audit_site
 from tools.a11y_fixes import fix_html

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import cli_codes, run_cli
-from sphinx.testing.util import SphinxTestApp
+from conftest import build_test_root, cli_codes, run_cli
 
 from tools import ROOT
 
@@ -129,15 +126,9 @@ def test_html_rules_both_ways(tmp_path: Path) -> None:
 
 
 def test_sphinx_output_of_a_good_figure_passes(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-ruby", src)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "_build",
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert codes(src / "index.md", src / "figure.svg", Path(app.outdir) / "index.html") == []
+    outdir, _ = build_test_root(tmp_path, "test-ruby", "html")
+    src = tmp_path / "test-ruby"
+    assert codes(src / "index.md", src / "figure.svg", outdir / "index.html") == []
 
 
 def test_catalog_alt_entries(tmp_path: Path) -> None:

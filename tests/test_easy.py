@@ -214,7 +214,6 @@ def test_interface_labels_are_translated(site_ja: Path, site_easy: Path) -> None
 def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> None:
     """Without the allowance, the build's catalog gate passes only on finished catalogs."""
     from tools.build import BuildError, build_site
-
     from tools.catalogs import extract
 
     monkeypatch.delenv("EASY_ALLOW_INCOMPLETE", raising=False)

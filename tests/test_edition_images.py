@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import soup
+
 from tools import ROOT
 
 FIGURES = ROOT / "docs" / "figures"

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import cli_codes, run_cli
-from sphinx.testing.util import SphinxTestApp
+from conftest import build_test_root, cli_codes, run_cli
 
 from tools.furigana import reading, suggest
 
@@ -111,15 +108,8 @@ def test_catalog_rules_and_easy_default(tmp_path: Path) -> None:
 
 
 def test_built_html_rendered_by_the_extension_passes(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-ruby", src)
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "_build",
-                        status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert codes(Path(app.outdir) / "index.html", Path(app.outdir) / "second.html") == []
+    outdir, _ = build_test_root(tmp_path, "test-ruby", "html")
+    assert codes(outdir / "index.html", outdir / "second.html") == []
 
 
 def test_html_rules(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import soup
+
 from tools.a11y_fixes import TEXT_SIZES
 
 pytestmark = pytest.mark.browser

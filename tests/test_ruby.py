@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from conftest import build_test_root as build
 
 from tools.furigana import notation
 
@@ -17,21 +15,6 @@ ROOTS = Path(__file__).parent / "roots"
 RUBY_KIHON = "<ruby>基本<rp>（</rp><rt>きほん</rt><rp>）</rp></ruby>"
 
 
-def build(tmp_path: Path, root: str, builder: str, files: dict[str, str] | None = None
-          ) -> tuple[Path, str]:
-    """Build a copy of tests/roots/<root> with *builder*; return (outdir, warnings)."""
-    src = tmp_path / root
-    shutil.copytree(ROOTS / root, src)
-    for name, text in (files or {}).items():
-        (src / name).write_text(text, encoding="utf-8")
-    warnings = StringIO()
-    app = SphinxTestApp(builder, srcdir=src, builddir=tmp_path / "_build",
-                        status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub"])

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from plan_facts import ACTORS, CHIIKIZOU, FACTS, HOUKOU, HOUKOU_10_SECOND, INDICATORS, KADAI, ROLES
 from conftest import article_text, content_pages, soup, squash
+from plan_facts import ACTORS, CHIIKIZOU, FACTS, HOUKOU, HOUKOU_10_SECOND, INDICATORS, KADAI, ROLES
+
 from tools import ROOT
 from tools.build import BuildError, Edition, build_site, sphinx_build
 

@@ -147,7 +147,6 @@ def check_svg(path: Path, args: argparse.Namespace) -> list[Diagnostic]:
     parser = expat.ParserCreate(namespace_separator=" ")
     depth = 0
     root: dict | None = None
-    titles: dict[int, str] = {}  # depth of the parent -> title text
     ids: dict[str, str] = {}
     stack: list[dict] = []
     labels = 0

@@ -118,17 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     if not args.editions and not args.no_pdf:
         # PDFs first: the HTML pages and the landing page show their sizes.
-        from tools.pdf.build import SETUP_ERRORS, build_pdfs  # imports this module
+        from tools.pdf.build import publish_pdfs  # imports this module
 
-        try:
-            for path in build_pdfs():
-                print(f"published {path.relative_to(ROOT)}")
-        except SETUP_ERRORS as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        except BuildError as exc:
-            print(f"error: {exc}; the last good output was kept", file=sys.stderr)
-            return 1
+        if code := publish_pdfs():
+            return code
     try:
         for path in build_site(args.editions or list(EDITIONS)):
             print(f"published {path.relative_to(ROOT)}")

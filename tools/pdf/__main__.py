@@ -11,8 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-from tools import ROOT
-
 
 def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     from pypdf.errors import PdfReadError
@@ -73,19 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return _verify(paths, args.format, args.ruby)
 
-    from tools.build import BuildError
-    from tools.pdf.build import SETUP_ERRORS, build_pdfs
+    from tools.pdf.build import publish_pdfs
 
-    try:
-        for path in build_pdfs():
-            print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    except SETUP_ERRORS as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print(f"error: {exc}; the last good PDFs were kept", file=sys.stderr)
-        return 1
-    return 0
+    return publish_pdfs()
 
 
 if __name__ == "__main__":

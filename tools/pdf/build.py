@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -92,3 +93,17 @@ def build_pdfs(
         os.replace(done, published)  # same file system: atomic per file
     shutil.rmtree(staging, ignore_errors=True)
     return [published for _, published in finished]
+
+
+def publish_pdfs() -> int:
+    """Build and publish the PDFs, printing where they went; the exit code for a command line."""
+    try:
+        for path in build_pdfs():
+            print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    except SETUP_ERRORS as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"error: {exc}; the last good PDFs were kept", file=sys.stderr)
+        return 1
+    return 0
