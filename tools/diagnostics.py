@@ -85,8 +85,11 @@ def select(diagnostics: Iterable[Diagnostic], chosen: list[str], ignored: list[s
         and not d.code.startswith(tuple(ignored)))
 
 
-def report(diagnostics: list[Diagnostic], fmt: str, stream=None) -> int:
-    """Print *diagnostics* in *fmt* and return the exit code (0 clean, 1 findings)."""
+def report(diagnostics: Sequence[Diagnostic], fmt: str, stream=None) -> int:
+    """Print *diagnostics* in *fmt* and return the exit code (0 clean, 1 findings).
+
+    Any dataclass whose ``str()`` is ``path:line:col: CODE message`` will do (vnu's too).
+    """
     stream = stream or sys.stdout
     if fmt == "json":
         json.dump([asdict(d) for d in diagnostics], stream, ensure_ascii=False, indent=2)

@@ -15,10 +15,11 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import report
 
 VNU_VERSION = "26.9.27"
 CACHE = Path(os.environ.get("VNU_CACHE", ROOT / "_build" / "cache" / "vnu"))
@@ -123,13 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     except VnuError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.format == "json":
-        print(json.dumps([asdict(m) for m in found], ensure_ascii=False, indent=2))
-    else:
-        for message in found:
-            print(message)
-        print(f"Found {len(found)} error{'s' if len(found) != 1 else ''}.")
-    return 1 if found else 0
+    return report(found, args.format)
 
 
 if __name__ == "__main__":
