@@ -13,10 +13,10 @@ language = "ja"
 
 extensions = [
     "myst_parser",
-    "tools.search_ja",
-    "tools.ruby",
-    "tools.a11y_fixes",
-    "tools.a11y_results",
+    "tools.sphinxext.search_ja",
+    "tools.sphinxext.ruby",
+    "tools.sphinxext.a11y_fixes",
+    "tools.sphinxext.a11y_results",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
@@ -63,13 +63,13 @@ html_static_path = [str(ROOT / "_static")]
 html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
 # The other edition of each page, linked from the sidebar (tools/edition_switch.py).
-extensions.append("tools.edition_switch")
+extensions.append("tools.sphinxext.edition_switch")
 edition_switch_other = "ja" if EASY else "easy"
 edition_switch_label = "ふつうの にほんご" if EASY else "やさしい にほんご"
 edition_switch_nav_label = "ほかの ことばの ページ" if EASY else "版の切り替え"
 edition_switch_only_here = ["glossary"] if EASY else []
 # The print PDFs with their sizes, listed in the sidebar (tools/downloads.py).
-extensions.append("tools.downloads")
+extensions.append("tools.sphinxext.downloads")
 downloads_kana = EASY
 downloads_title = "いんさつ する ための PDF" if EASY else "印刷用PDF"
 # furo's default sidebar with the edition switcher right below the brand.

@@ -16,14 +16,14 @@ def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -
     spec = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", spec)
     if system:
-        session.run("python", "-m", "tools.sysdeps", *system)
+        session.run("python", "-m", "tools.publish.sysdeps", *system)
 
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Build every edition and the print PDFs into _build/site/."""
     _install(session, system=("browser", "fonts"))  # chromium renders the PDFs
-    session.run("python", "-m", "tools.build", *session.posargs)
+    session.run("python", "-m", "tools.publish.build", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -37,13 +37,13 @@ def tests(session: nox.Session) -> None:
 def a11y(session: nox.Session) -> None:
     """Accessibility gate on the built site; publishes _build/a11y/results.json on the site."""
     _install(session, "test", system=("browser", "fonts", "java", "node"))
-    session.run("python", "-m", "tools.build", "--no-pdf")
+    session.run("python", "-m", "tools.publish.build", "--no-pdf")
     env = {"A11Y_SITE": "_build/site", "A11Y_RESULTS": "_build/a11y/results.json"}
     session.run("python", "-m", "pytest", "tests/test_a11y.py", *session.posargs, env=env,
                 success_codes=[0, 1])
     # Rebuild so the 試験結果 page shows the results just written, then fail if the gate did.
-    session.run("python", "-m", "tools.build", "--no-pdf")
-    session.run("python", "-m", "tools.a11y_report", "--check", env["A11Y_RESULTS"])
+    session.run("python", "-m", "tools.publish.build", "--no-pdf")
+    session.run("python", "-m", "tools.a11y.report", "--check", env["A11Y_RESULTS"])
 
 
 @nox.session(python=PYTHON)
@@ -64,14 +64,14 @@ def update_po(session: nox.Session) -> None:
 def stats(session: nox.Session) -> None:
     """Count translated / fuzzy / untranslated messages per catalog (--strict: exit 1 unless done)."""
     _install(session)
-    session.run("python", "-m", "tools.catalog_stats", *session.posargs)
+    session.run("python", "-m", "tools.checks.catalog_stats", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """Check furigana and alt text in docs/, locale/ and the built site (python -m tools.lint)."""
+    """Check furigana and alt text in docs/, locale/ and the built site (python -m tools.checks.lint)."""
     _install(session)
-    session.run("python", "-m", "tools.lint", *session.posargs)
+    session.run("python", "-m", "tools.checks.lint", *session.posargs)
     # The easy edition's readability gate (median jReadability, sentence length, glossary links).
     session.run("yasashii-check", "--strict")
 

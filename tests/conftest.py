@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from tools import ROOT
-from tools.build import build_site
+from tools.publish.build import build_site
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +129,7 @@ def serve() -> Iterator[callable]:
 
 
 # Per module: playwright's sync API refuses to start while another instance runs in the
-# same thread, and the PDF renderer (tools.pdf) starts its own.
+# same thread, and the PDF renderer (tools.publish.pdf) starts its own.
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright

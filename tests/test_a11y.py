@@ -7,7 +7,7 @@ is visible with a 2px, 3:1 indicator; the current Nu Html Checker finds no error
 
 ``A11Y_SITE=<folder>`` tests an already built site (``nox -s a11y`` tests what it
 publishes) instead of building one; ``A11Y_RESULTS=<file>`` writes the results that
-the site's 試験結果 page shows (tools/a11y_report.py).
+the site's 試験結果 page shows (tools/a11y/report.py).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from typing import Any
 
 import pytest
 
-from tools import vnu
-from tools.a11y_audit import MODES, PageAudit, audit_site, site_pages, tool_versions
-from tools.a11y_report import problems_of, summarize, write
-from tools.build import EDITIONS, build_site
+from tools.a11y.audit import MODES, PageAudit, audit_site, site_pages, tool_versions
+from tools.a11y.report import problems_of, summarize, write
+from tools.checks import vnu
+from tools.editions import EDITIONS
+from tools.publish.build import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ def site_root(request: pytest.FixtureRequest, build_root: Path) -> Path:
     if given:
         root = Path(given).resolve()
         missing = [name for name in EDITIONS if not (root / name / "index.html").exists()]
-        assert not missing, f"{root}: editions not built: {missing} (run `python -m tools.build`)"
+        assert not missing, f"{root}: editions not built: {missing} (run `python -m tools.publish.build`)"
         return root
     for name in EDITIONS:
         try:

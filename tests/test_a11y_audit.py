@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import soup
 
-from tools import vnu
-from tools.a11y_audit import Mode, audit_site
-from tools.a11y_fixes import fix_html
-from tools.a11y_report import criteria_results, criterion_of_tag, source_fingerprint
-from tools.build import EDITIONS, sphinx_build
+from tools.a11y.audit import Mode, audit_site
+from tools.a11y.report import criteria_results, criterion_of_tag
+from tools.checks import vnu
+from tools.editions import EDITIONS, sphinx_build
+from tools.fingerprint import source_fingerprint
+from tools.sphinxext.a11y_fixes import fix_html
 
 BROKEN = """<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>壊れたページ</title>

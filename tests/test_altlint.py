@@ -16,11 +16,11 @@ GOOD_ALT = "地域の人が集まって話し合う様子を描いた図"
 
 
 def run_alt(*args: str | Path) -> tuple[int, str]:
-    return run_cli("tools.altlint", *args)
+    return run_cli("tools.checks.altlint", *args)
 
 
 def codes(*args: str | Path) -> list[str]:
-    return sorted(cli_codes("tools.altlint", *args))
+    return sorted(cli_codes("tools.checks.altlint", *args))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -165,6 +165,6 @@ def test_exit_codes_and_json(tmp_path: Path) -> None:
 
 
 def test_the_project_passes_every_linter() -> None:
-    result = subprocess.run([sys.executable, "-m", "tools.lint"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "tools.checks.lint"], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

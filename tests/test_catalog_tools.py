@@ -9,8 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from tools import catalog_check, catalog_stats, yasashii
-from tools.build import BuildError
+from tools.checks import catalog_check, catalog_stats, yasashii
+from tools.errors import BuildError
 
 
 def write_catalog(path: Path, entries: list[tuple[str, str]], *, fuzzy: tuple[int, ...] = (),

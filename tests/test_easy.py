@@ -11,10 +11,11 @@ import pytest
 from bs4 import NavigableString
 
 from tests.conftest import content_pages, soup
-from tools import ROOT, catalog_check, catalog_stats, yasashii
+from tools import ROOT
 from tools.catalogs import EASY_LOCALE, page_catalogs
+from tools.checks import catalog_check, catalog_stats, yasashii
 from tools.furigana.notation import KANJI
-from tools.glossary import read_terms
+from tools.sphinxext.glossary import read_terms
 
 # Text inside these is not read as running text (or cannot carry ruby).
 NO_RUBY_NEEDED = ("ruby", "code", "pre", "script", "style", "kbd", "samp")
@@ -213,8 +214,9 @@ def test_interface_labels_are_translated(site_ja: Path, site_easy: Path) -> None
 
 def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> None:
     """Without the allowance, the build's catalog gate passes only on finished catalogs."""
-    from tools.build import BuildError, build_site
     from tools.catalogs import extract
+    from tools.errors import BuildError
+    from tools.publish.build import build_site
 
     monkeypatch.delenv("EASY_ALLOW_INCOMPLETE", raising=False)
     pot_dir = extract(tmp_path / "gettext", build_root=tmp_path)
@@ -231,7 +233,7 @@ def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> 
 def test_landing_lists_pdfs_and_escapes() -> None:
     from bs4 import BeautifulSoup
 
-    from tools.landing import render
+    from tools.publish.landing import render
 
     html = render(["ja", "easy"], [("pdf/plan.pdf", "標準版（PDF 1.2MB）"),
                                    ("pdf/a&b.pdf", "<やさしい>（PDF 2KB）")])

@@ -19,11 +19,11 @@ from plan_facts import KADAI
 from pypdf import PdfReader, PdfWriter
 
 from tools import ROOT
-from tools.build import BuildError, build_site
-from tools.pdf import PDFS, available_pdfs
-from tools.pdf.build import build_pdfs
-from tools.pdf.downloads import downloads, format_size
-from tools.pdf.verify import A4, check, content_roles, inspect
+from tools.errors import BuildError
+from tools.outputs import PDFS, available_pdfs, downloads, format_size
+from tools.publish.build import build_site
+from tools.publish.pdf.build import build_pdfs
+from tools.publish.pdf.verify import A4, check, content_roles, inspect
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
 
 @pytest.fixture(scope="session")
 def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
-    """The standard website built after the PDFs, as `python -m tools.build` does."""
+    """The standard website built after the PDFs, as `python -m tools.publish.build` does."""
     (path,) = build_site(["ja"], build_root=build_root)
     return path
 
@@ -354,19 +354,19 @@ def run_tool(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
                           text=True, env={**os.environ, **(env or {})}, check=False)
 
 
-@pytest.mark.parametrize("command", [("tools.pdf",), ("tools.build",)])
+@pytest.mark.parametrize("command", [("tools.publish.pdf",), ("tools.publish.build",)])
 def test_missing_chromium_exits_2_with_a_message(command: tuple[str, ...]) -> None:
     result = run_tool(*command, env={"CHROMIUM": "/nonexistent"})
     assert result.returncode == 2, result.stderr
     assert "chromium was not found" in result.stderr
-    assert "tools.sysdeps browser" in result.stderr
+    assert "tools.publish.sysdeps browser" in result.stderr
 
 
 def test_missing_fonts_exit_2_with_a_message(tmp_path: Path) -> None:
     empty = tmp_path / "fonts.conf"
     empty.write_text('<?xml version="1.0"?><fontconfig><dir>/nonexistent</dir></fontconfig>',
                      encoding="utf-8")
-    result = run_tool("tools.pdf", env={"FONTCONFIG_FILE": str(empty)})
+    result = run_tool("tools.publish.pdf", env={"FONTCONFIG_FILE": str(empty)})
     assert result.returncode == 2, result.stderr
     assert "BIZ UD fonts are not installed" in result.stderr
     assert "fonts-morisawa-bizud-mincho" in result.stderr
@@ -375,19 +375,19 @@ def test_missing_fonts_exit_2_with_a_message(tmp_path: Path) -> None:
 def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
     pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
-    good = run_tool("tools.pdf", "--verify", str(pdfs["standard"]))
+    good = run_tool("tools.publish.pdf", "--verify", str(pdfs["standard"]))
     assert good.returncode == 0, good.stdout
     assert "TH " in good.stdout and "Found 0 problem(s)" in good.stdout
     plain = tmp_path / "plain.pdf"
     writer = PdfWriter()
     writer.add_blank_page(width=612, height=792)
     writer.write(plain)
-    bad = run_tool("tools.pdf", "--verify", str(plain))
+    bad = run_tool("tools.publish.pdf", "--verify", str(plain))
     assert bad.returncode == 1
     for code in ("PDF001", "PDF002", "PDF003", "PDF015"):
         assert f"{plain}: {code} " in bad.stdout
-    as_json = run_tool("tools.pdf", "--verify", "--format", "json", str(plain))
+    as_json = run_tool("tools.publish.pdf", "--verify", "--format", "json", str(plain))
     findings = json.loads(as_json.stdout)["findings"]
     assert as_json.returncode == 1 and {"PDF001", "PDF002"} <= {f["code"] for f in findings}
-    missing = run_tool("tools.pdf", "--verify", str(tmp_path / "none.pdf"))
+    missing = run_tool("tools.publish.pdf", "--verify", str(tmp_path / "none.pdf"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import soup
 
-from tools.a11y_fixes import TEXT_SIZES
+from tools.sphinxext.a11y_fixes import TEXT_SIZES
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,9 @@ from conftest import article_text, content_pages, soup, squash
 from plan_facts import ACTORS, CHIIKIZOU, FACTS, HOUKOU, HOUKOU_10_SECOND, INDICATORS, KADAI, ROLES
 
 from tools import ROOT
-from tools.build import BuildError, Edition, build_site, sphinx_build
+from tools.editions import Edition, sphinx_build
+from tools.errors import BuildError
+from tools.publish.build import build_site
 
 
 def test_every_source_page_is_built(site_ja: Path) -> None:

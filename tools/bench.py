@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tools import ROOT
-from tools.build import EDITIONS, sphinx_build
+from tools.editions import EDITIONS, sphinx_build
 
 RUNS = 3
 
@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     if "build" in args.what:
         results.update(bench_build())
     if "pdf" in args.what:
-        results.update(bench_command("pdf.all", [sys.executable, "-m", "tools.pdf"]))
+        results.update(bench_command("pdf.all", [sys.executable, "-m", "tools.publish.pdf"]))
     if "lint" in args.what:
-        results.update(bench_command("lint.project", [sys.executable, "-m", "tools.lint"]))
+        results.update(bench_command("lint.project", [sys.executable, "-m", "tools.checks.lint"]))
     for key, seconds in results.items():
         print(f"{key:28} {seconds:7.2f} s (median of {RUNS})")
     out = ROOT / "_build" / "bench.json"

@@ -6,6 +6,8 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
+from tools.errors import SetupError
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
 
@@ -20,7 +22,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-class BrowserMissing(RuntimeError):
+class BrowserMissing(SetupError):
     """Debian's chromium is not installed."""
 
 
@@ -30,7 +32,7 @@ def chromium_path() -> str:
     if not path or not os.access(path, os.X_OK):
         raise BrowserMissing(
             "chromium was not found. Install Debian's chromium "
-            "(`python -m tools.sysdeps browser`, or `apt-get install chromium`) "
+            "(`python -m tools.publish.sysdeps browser`, or `apt-get install chromium`) "
             "or set CHROMIUM to its path."
         )
     return path

@@ -21,7 +21,8 @@ import tempfile
 from pathlib import Path
 
 from tools import ROOT
-from tools.build import EDITIONS, BuildError, sphinx_build
+from tools.editions import EDITIONS, sphinx_build
+from tools.errors import BuildError
 
 POT_DIR = ROOT / "_build" / "gettext"
 EASY_LOCALE = ROOT / "locale" / "easy"

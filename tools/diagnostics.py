@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from tools.errors import InputError
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -39,10 +41,6 @@ class EntryFinding:
     def __str__(self) -> str:
         where = f" ({self.source})" if self.source else ""
         return f"{self.path}:{self.line}:1: {self.code} {self.message}{where}"
-
-
-class InputError(Exception):
-    """Input that cannot be read or parsed at all (exit 2)."""
 
 
 def display_path(path: Path) -> str:

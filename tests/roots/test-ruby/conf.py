@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "tools.ruby"]
+extensions = ["myst_parser", "tools.sphinxext.ruby"]
 language = "ja"
 project = "ルビ"
 copyright = "2026, test"

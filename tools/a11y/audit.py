@@ -1,0 +1,220 @@
+"""Audit every page of a built site in a real browser: axe-core, reflow, text spacing, keyboard.
+
+One page load per page and display mode runs all browser checks, so the whole
+gate stays fast on a small machine; the results are plain data (dicts and
+lists) that the tests assert on and that ``tools.sphinxext.a11y_results`` publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+CHECKS_JS = (Path(__file__).with_name("audit.js")).read_text(encoding="utf-8")
+MAX_TAB_STOPS = 600
+MIN_FOCUS_WIDTH = 2.0
+MIN_FOCUS_CONTRAST = 3.0
+
+
+@dataclass(frozen=True)
+class Mode:
+    """A display mode a page is tested in: colour scheme and viewport."""
+
+    scheme: str
+    width: int
+    height: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.scheme}-{self.width}x{self.height}"
+
+
+MODES = (
+    Mode("light", 1280, 800),
+    Mode("dark", 1280, 800),
+    Mode("light", 320, 640),
+    Mode("dark", 320, 640),
+)
+
+
+@dataclass
+class PageAudit:
+    """Everything measured on one page in one mode."""
+
+    page: str
+    mode: str
+    axe_violations: list[dict[str, Any]] = field(default_factory=list)
+    axe_incomplete: list[dict[str, Any]] = field(default_factory=list)
+    # rule id -> outcome ("violations", "incomplete", "passes", "inapplicable") and its tags
+    axe_outcomes: dict[str, str] = field(default_factory=dict)
+    axe_tags: dict[str, list[str]] = field(default_factory=dict)
+    reflow: dict[str, Any] = field(default_factory=dict)
+    spacing: list[dict[str, Any]] = field(default_factory=list)
+    skip_link: dict[str, Any] | None = None
+    # A page with blocks repeated on every page (furo's header and sidebar) needs a skip link
+    # (WCAG 2.4.1); the site's one-screen landing page does not.
+    needs_skip_link: bool = True
+    focus_stops: list[dict[str, Any]] = field(default_factory=list)
+
+    def reflow_problems(self) -> list[str]:
+        problems = []
+        if self.reflow["pageWidth"] > self.reflow["viewportWidth"]:
+            problems.append(
+                f"the page scrolls sideways ({self.reflow['pageWidth']}px in "
+                f"{self.reflow['viewportWidth']}px)"
+            )
+        for region in self.reflow["regions"]:
+            if not (region["focusable"] and region["named"]):
+                problems.append(f"scrollable {region['element']} is not focusable and labelled")
+        return problems
+
+    def focus_problems(self) -> list[str]:
+        problems = []
+        for stop in self.focus_stops:
+            where = stop["element"]
+            if not stop["visible"]:
+                problems.append(f"focus on a hidden element: {where}")
+                continue
+            if stop["obscured"]:
+                problems.append(f"focused element covered by another element: {where}")
+            if stop["outlineWidth"] < MIN_FOCUS_WIDTH:
+                problems.append(f"focus indicator {stop['outlineWidth']}px < 2px: {where}")
+            elif stop["contrast"] < MIN_FOCUS_CONTRAST:
+                problems.append(f"focus indicator contrast {stop['contrast']} < 3:1: {where}")
+        return problems
+
+    def skip_link_problems(self) -> list[str]:
+        if not self.needs_skip_link:
+            return []
+        link = self.skip_link
+        if link is None:
+            return ["the first Tab reaches nothing"]
+        problems = []
+        if "skip" not in link["element"] and "main" not in link.get("href", ""):
+            problems.append(f"the first Tab reaches {link['element']}, not a skip link")
+        if not link["visible"]:
+            problems.append("the skip link is not visible when focused")
+        if not _is_japanese(link["text"]):
+            problems.append(f"the skip link text is not Japanese: {link['text']!r}")
+        return problems
+
+
+def _is_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to it (theme assets excluded)."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).parts[0].startswith("_")
+    )
+
+
+def tool_versions() -> dict[str, str]:
+    """Names and versions of the tools the browser audit uses."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe_version = Axe().axe_script.split("axe v", 1)[-1].split(" ", 1)[0].strip()
+    return {
+        "axe-core": axe_version,
+        "axe-playwright-python": version("axe-playwright-python"),
+        "playwright": version("playwright"),
+    }
+
+
+class Auditor:
+    """Runs all browser checks on pages of one site, one browser context per mode."""
+
+    def __init__(self, browser: Browser, base_url: str) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.browser = browser
+        self.base_url = base_url.rstrip("/")
+        self.axe = Axe()
+        self._pages: dict[str, Page] = {}
+        self._contexts: list[BrowserContext] = []
+
+    def _page(self, mode: Mode) -> Page:
+        if mode.name not in self._pages:
+            context = self.browser.new_context(
+                viewport={"width": mode.width, "height": mode.height},
+                color_scheme=mode.scheme,
+                reduced_motion="no-preference",
+            )
+            self._contexts.append(context)
+            self._pages[mode.name] = context.new_page()
+        return self._pages[mode.name]
+
+    def close(self) -> None:
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
+        self._pages.clear()
+
+    def audit(self, page_path: str, mode: Mode, *, needs_skip_link: bool = True) -> PageAudit:
+        page = self._page(mode)
+        page.goto(f"{self.base_url}/{page_path}", wait_until="load")
+        page.evaluate(CHECKS_JS)
+        result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
+        self._run_axe(page, result)
+        result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        self._walk_focus(page, result)
+        result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
+        return result
+
+    def _run_axe(self, page: Page, result: PageAudit) -> None:
+        options = {
+            "runOnly": {"type": "tag", "values": AXE_TAGS},
+            "resultTypes": ["violations", "incomplete"],
+        }
+        response = self.axe.run(page, options=options).response
+        for outcome in ("inapplicable", "passes", "incomplete", "violations"):
+            for rule in response.get(outcome, []):
+                result.axe_outcomes[rule["id"]] = outcome
+                result.axe_tags[rule["id"]] = rule.get("tags", [])
+        for key, target in (("violations", result.axe_violations),
+                            ("incomplete", result.axe_incomplete)):
+            for rule in response[key]:
+                target.append({
+                    "id": rule["id"],
+                    "impact": rule.get("impact"),
+                    "help": rule["help"],
+                    "nodes": [" ".join(map(str, node["target"])) for node in rule["nodes"]],
+                })
+
+    def _walk_focus(self, page: Page, result: PageAudit) -> None:
+        """Tab through the whole page from the top, recording each focus stop."""
+        page.evaluate("window.__a11yAudit.instantScroll()")
+        page.keyboard.press("Tab")
+        # furo slides the skip link in (0.3 s); focusState() waits for running transitions.
+        first = page.evaluate("window.__a11yAudit.focusState()")
+        if first is not None:
+            first["href"] = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        result.skip_link = first
+        stop = first
+        while stop is not None and len(result.focus_stops) < MAX_TAB_STOPS:
+            result.focus_stops.append(stop)
+            page.keyboard.press("Tab")
+            stop = page.evaluate("window.__a11yAudit.focusState()")
+        # Leave the page as it was loaded for the checks that follow.
+        page.evaluate("window.__a11yAudit.forgetFocus()")
+
+
+def audit_site(browser: Browser, base_url: str, pages: list[str],
+               modes: tuple[Mode, ...] = MODES, *, needs_skip_link: bool = True
+               ) -> list[PageAudit]:
+    """Audit *pages* (paths under *base_url*) in every mode."""
+    auditor = Auditor(browser, base_url)
+    try:
+        return [auditor.audit(page, mode, needs_skip_link=needs_skip_link)
+                for mode in modes for page in pages]
+    finally:
+        auditor.close()
