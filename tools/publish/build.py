@@ -1,80 +1,235 @@
-"""Build the plan's editions into one deployable static site under ``_build/site/``.
+"""``python -m tools.publish.build`` (``nox -s build``): every edition and format, published at once.
 
-Each edition is built by Sphinx with ``-W`` into a staging folder that keeps
-its doctrees (so warm builds are incremental); only a build that succeeds is
-copied over the published folder, so a broken source leaves the last good
-output in place.
+The pipeline's stages run in order — the easy catalogs' gate, the print PDFs, the HTML of
+each edition (after the downloadable files, so every sidebar shows their sizes), the landing
+page, the checks of the whole site — into ``_build/.staging/site``, which starts as hard
+links to the last published site. Only when every stage passed does it replace
+``_build/site`` in one step, so a failing or interrupted build leaves the last good site
+whole. A stage whose inputs (sources, catalogs, templates, styles, tools, package versions,
+``SOURCE_DATE_EPOCH``) have the same hash as at the last publish is skipped: its output is
+already in the staged copy. Progress and a closing summary go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import json
+import os
+import subprocess
 import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from tools import ROOT
 from tools.checks.catalog_check import check_before_build
-from tools.editions import EDITIONS, sphinx_build
-from tools.errors import ProjectError
+from tools.editions import EDITIONS, Edition
+from tools.errors import BuildError, ProjectError
+from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
+from tools.outputs import available_pdfs, downloads
+from tools.publish import swap
+from tools.publish.context import BuildContext
 from tools.publish.landing import write_landing
-from tools.publish.pdf.build import publish_pdfs
+
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "EASY_ALLOW_INCOMPLETE")  # variables that change outputs
+PACKAGES = ("sphinx", "myst-parser", "furo", "sudachipy", "sudachidict-core", "pypdf",
+            "playwright")
 
 
-def publish(staging: Path, target: Path) -> None:
-    """Replace *target* with a copy of *staging*, swapping folders so readers never see a half copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = target.with_name(f".{target.name}.new")
-    old = target.with_name(f".{target.name}.old")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(staging, fresh, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+@dataclass(frozen=True)
+class Part:
+    """One output of a stage, skipped when its inputs hash as at the last publish."""
+
+    key: str  # in the fingerprint file: "pdf:large", "html:easy"
+    inputs: Callable[[], str] | None = None  # None: always built
+    outputs: tuple[str, ...] = ()  # what it leaves under the staged site (checked before a skip)
+    value: object = None  # what the stage's run() gets for this part (an Edition, a PdfSpec)
 
 
-def build_site(
-    names: list[str], build_root: Path | None = None, source: Path | None = None
-) -> list[Path]:
-    """Build and publish the HTML of each named edition; return the published folders."""
-    build_root = build_root or ROOT / "_build"
-    published = []
-    for name in names:
-        edition = EDITIONS[name]
-        if "easy" in edition.tags:
-            check_before_build(build_root, source)
-        staging = sphinx_build(
-            edition, build_root / "html" / name, build_root=build_root, source=source
-        )
-        target = build_root / "site" / name
-        publish(staging, target)
-        published.append(target)
-    write_landing(build_root / "site")
-    return published
+@dataclass
+class Stage:
+    title: str  # for the progress line
+    run: Callable[[list[Any]], object]  # builds the values of the parts that changed
+    parts: list[Part]
+
+
+@dataclass
+class Pipeline:
+    ctx: BuildContext
+    stages: list[Stage] = field(default_factory=list)
+    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)
+
+    def state_file(self) -> Path:
+        return self.ctx.cache / "stages.json"
+
+    def last_state(self) -> dict[str, str]:
+        try:
+            return json.loads(self.state_file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def run(self) -> bool:
+        """Run the stages into the staging site and publish it; False when nothing changed."""
+        ctx = self.ctx
+        swap.stage_from(ctx.site, ctx.staging)
+        last, state, ran = self.last_state(), {}, 0
+        for number, stage in enumerate(self.stages, 1):
+            head = f"[{number}/{len(self.stages)}] {stage.title}"
+            todo = []
+            for part in stage.parts:
+                key = part.inputs() if part.inputs else None
+                if key is not None:
+                    state[part.key] = key
+                if (key is None or last.get(part.key) != key
+                        or not all((ctx.staging / out).exists() for out in part.outputs)):
+                    todo.append(part)
+            if not todo:
+                self.log(f"{head}: unchanged, skipped")
+                continue
+            started = time.perf_counter()
+            self.log(f"{head} …")
+            stage.run([part.value for part in todo])
+            ran += any(part.inputs for part in todo)
+            self.log(f"{head}: {time.perf_counter() - started:.1f} s")
+        if not ran:
+            swap.shutil.rmtree(ctx.staging_root, ignore_errors=True)
+            return False
+        swap.publish(ctx.staging, ctx.site)
+        ctx.cache.mkdir(parents=True, exist_ok=True)
+        self.state_file().write_text(json.dumps({**last, **state}, indent=1), encoding="utf-8")
+        return True
+
+
+def default_source_date_epoch() -> None:
+    """Date the outputs by the last commit (pages' 最終更新日, PDF dates), unless already set."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    result = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
+                            capture_output=True, text=True, check=False)
+    if result.returncode == 0 and result.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+
+
+def inputs(ctx: BuildContext, editions: list[Edition], *extra: str) -> Callable[[], str]:
+    """The fingerprint of what a stage for *editions* reads (the easy edition reads locale/)."""
+    def compute() -> str:
+        files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
+        if any("easy" in e.tags for e in editions):
+            files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
+        versions = [f"{name}=={version(name)}" for name in PACKAGES]
+        return digest_files(files, ROOT, *versions, *extra, *(e.name for e in editions),
+                            *(os.environ.get(var, "") for var in ENVIRONMENT))
+    return compute
+
+
+def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
+    """HTML also depends on the downloads its sidebar lists (sizes change with the files)."""
+    base = inputs(ctx, [edition])
+
+    def compute() -> str:
+        listed = [f"{d.path}:{d.size}" for d in downloads(ctx.staging_root)]
+        return digest_files([], ROOT, base(), *listed)
+    return compute
+
+
+def build_html(ctx: BuildContext, editions: list[Edition]) -> None:
+    """The editions' HTML side by side (one Sphinx process each), then into the staged site."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outdirs = list(pool.map(lambda e: ctx.sphinx(e, "html"), editions))
+    for edition, outdir in zip(editions, outdirs, strict=True):
+        target = ctx.fresh(edition.name)
+        target.rmdir()
+        swap.shutil.copytree(outdir, target,
+                             ignore=swap.shutil.ignore_patterns(".buildinfo", ".doctrees"))
+
+
+def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
+    """The staged site has every edition's front page and every listed download."""
+    missing = [f"{e.name}/index.html" for e in editions
+               if not (ctx.staging / e.name / "index.html").is_file()]
+    missing += [d.path for d in downloads(ctx.staging_root) if not (ctx.staging / d.path).is_file()]
+    if missing:
+        raise BuildError(f"the staged site lacks {', '.join(missing)}")
+
+
+def plan(ctx: BuildContext, names: list[str], *, pdf: bool) -> Pipeline:
+    """The stages that build *names* (and the PDFs of those editions when *pdf*)."""
+    from tools.publish.pdf.build import build_pdfs, check_setup  # playwright, pypdf: if needed
+
+    editions = [EDITIONS[name] for name in names]
+    pipeline = Pipeline(ctx)
+    add = pipeline.stages.append
+    easy = [e for e in editions if "easy" in e.tags]
+    if easy:
+        add(Stage("やさしい日本語版の翻訳カタログの検査",
+                  lambda _: check_before_build(ctx.build_root, ctx.source),
+                  [Part("check", inputs(ctx, easy))]))
+    specs = [spec for spec in available_pdfs() if spec.edition in names] if pdf else []
+    if specs:
+        check_setup()  # chromium and fonts missing: say so first, whatever is up to date
+        add(Stage(f"PDF {'・'.join(s.label for s in specs)}",
+                  lambda todo: build_pdfs(ctx.build_root, ctx.source, todo,
+                                          target=ctx.staging / "pdf", check_catalogs=False),
+                  [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
+                        (f"pdf/{s.filename}",), s) for s in specs]))
+    add(Stage(f"HTML {'・'.join(e.label for e in editions)}",
+              lambda todo: build_html(ctx, todo),
+              [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (f"{e.name}/index.html",), e)
+               for e in editions]))
+    add(Stage("入口のページ", lambda _: write_landing(ctx.staging), [Part("landing")]))
+    add(Stage("サイト全体の検査", lambda _: verify_site(ctx, editions), [Part("verify")]))
+    return pipeline
+
+
+def summarize(ctx: BuildContext) -> list[str]:
+    """One line per published edition folder and download: what it is and its size."""
+    lines = []
+    for name, edition in EDITIONS.items():
+        folder = ctx.site / name
+        if folder.is_dir():
+            files = [p for p in folder.rglob("*") if p.is_file()]
+            size = sum(p.stat().st_size for p in files)
+            lines.append(f"  {name}/  {edition.label}: {len(files)} files, {size / 1024:.0f} KB")
+    for download in downloads(ctx.build_root):
+        lines.append(f"  {download.path}  {download.link_text}")
+    return lines
+
+
+def build_site(names: list[str], build_root: Path | None = None, source: Path | None = None,
+               *, pdf: bool = False) -> list[Path]:
+    """Build and publish *names* (and their PDFs when *pdf*); return the editions' folders."""
+    ctx = BuildContext(build_root or ROOT / "_build", source or ROOT / "docs")
+    plan(ctx, names, pdf=pdf).run()
+    return [ctx.site / name for name in names]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.publish.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.publish.build", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
                         help=f"editions to build (default: all of {', '.join(EDITIONS)})")
-    parser.add_argument("--no-pdf", action="store_true",
-                        help="skip the print PDFs (built first when no EDITION is named)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the print PDFs")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.editions) - set(EDITIONS))
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
-    if not args.editions and not args.no_pdf:
-        # PDFs first: the HTML pages and the landing page show their sizes.
-        if code := publish_pdfs():
-            return code
+    default_source_date_epoch()
+    ctx = BuildContext(ROOT / "_build", ROOT / "docs")
+    started = time.perf_counter()
     try:
-        for path in build_site(args.editions or list(EDITIONS)):
-            print(f"published {path.relative_to(ROOT)}")
+        changed = plan(ctx, args.editions or list(EDITIONS), pdf=not args.no_pdf).run()
     except ProjectError as exc:
-        print(f"error: {exc}; the last good output was kept", file=sys.stderr)
+        print(f"error: {exc}; the last good site was kept in {ctx.site.relative_to(ROOT)}",
+              file=sys.stderr)
         return exc.exit_code
+    what = "published" if changed else "up to date (nothing changed):"
+    print(f"{what} {ctx.site.relative_to(ROOT)}/ in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    print("\n".join(summarize(ctx)), file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""``python -m tools.publish.pdf``: build the print PDFs, or ``--verify`` PDFs (staff can check any PDF).
+"""``python -m tools.publish.pdf``: build the print PDFs (and refresh the pages that list them),
+or ``--verify`` PDFs (staff can check any PDF).
 
 Exit codes: 0 done / all checks pass, 1 build failed or findings, 2 chromium or fonts
 missing, or a PDF that cannot be read.
@@ -71,9 +72,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return _verify(paths, args.format, args.ruby)
 
-    from tools.publish.pdf.build import publish_pdfs
+    # The PDFs are one stage of the pipeline: pages that list them are rebuilt when sizes change.
+    from tools.publish.build import main as build
 
-    return publish_pdfs()
+    return build([])
 
 
 if __name__ == "__main__":

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from tools import ROOT
-from tools.browser import BrowserMissing, chromium_path
+from tools.browser import chromium_path
 from tools.checks.catalog_check import check_before_build
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
 from tools.outputs import PdfSpec, available_pdfs, pdf_folder
 from tools.publish.pdf.postprocess import DocumentInfo, finish
-from tools.publish.pdf.render import FontsMissing, RenderJob, check_fonts, render
+from tools.publish.pdf.render import RenderJob, check_fonts, render
 from tools.publish.pdf.verify import check, inspect
-
-# A missing system package: the caller says what to install and exits 2.
-SETUP_ERRORS = (BrowserMissing, FontsMissing)
 
 
 class PdfCheckFailed(BuildError):
@@ -45,30 +42,45 @@ def document_info(spec: PdfSpec) -> DocumentInfo:
     )
 
 
+def check_setup() -> None:
+    """Raise SetupError (BrowserMissing, FontsMissing) naming the packages to install."""
+    chromium_path()
+    check_fonts()
+
+
 def build_pdfs(
     build_root: Path | None = None,
     source: Path | None = None,
     specs: list[PdfSpec] | None = None,
+    *,
+    target: Path | None = None,
+    check_catalogs: bool = True,
 ) -> list[Path]:
-    """Build, check and publish the PDFs; return the published paths.
+    """Build, check and publish the PDFs into *target* (the site's pdf/); return their paths.
+
+    The pipeline (tools.publish.build) has checked the catalogs already and passes
+    ``check_catalogs=False`` and its staging folder as *target*.
 
     Raises BrowserMissing / FontsMissing before any work when chromium or the fonts
     are absent, BuildError when Sphinx fails, PdfCheckFailed when a PDF fails a check.
     """
     build_root = build_root or ROOT / "_build"
     specs = specs if specs is not None else available_pdfs()
-    chromium_path()  # fail fast, before the Sphinx builds
-    check_fonts()
+    check_setup()  # fail fast, before the Sphinx builds
 
-    pages: dict[str, Path] = {}
-    for name in dict.fromkeys(spec.edition for spec in specs):
-        if "easy" in EDITIONS[name].tags:
-            # The same gate as the easy website: no easy PDF from unfinished catalogs.
-            check_before_build(build_root, source)
+    names = list(dict.fromkeys(spec.edition for spec in specs))
+    if check_catalogs and any("easy" in EDITIONS[name].tags for name in names):
+        # The same gate as the easy website: no easy PDF from unfinished catalogs.
+        check_before_build(build_root, source)
+
+    def singlehtml(name: str) -> Path:
         outdir = build_root / "singlehtml" / name
         sphinx_build(EDITIONS[name], outdir, builder="singlehtml", build_root=build_root,
                      source=source, extra=("-t", "print"))
-        pages[name] = outdir / "index.html"
+        return outdir / "index.html"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # one Sphinx process per edition
+        pages = dict(zip(names, pool.map(singlehtml, names), strict=True))
 
     staging = build_root / "pdf-staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -76,7 +88,7 @@ def build_pdfs(
             for spec in specs]
     bookmarks = render(jobs)
 
-    target = pdf_folder(build_root)
+    target = target or pdf_folder(build_root)
     target.mkdir(parents=True, exist_ok=True)
     finished: list[tuple[Path, Path]] = []
     problems = []
@@ -92,17 +104,3 @@ def build_pdfs(
         os.replace(done, published)  # same file system: atomic per file
     shutil.rmtree(staging, ignore_errors=True)
     return [published for _, published in finished]
-
-
-def publish_pdfs() -> int:
-    """Build and publish the PDFs, printing where they went; the exit code for a command line."""
-    try:
-        for path in build_pdfs():
-            print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    except SETUP_ERRORS as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print(f"error: {exc}; the last good PDFs were kept", file=sys.stderr)
-        return 1
-    return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tools.browser import BrowserMissing, launch
-from tools.errors import BuildError
+from tools.errors import BuildError, SetupError
 from tools.outputs import PdfSpec
 from tools.publish.pdf import COMMON_STYLESHEET, STATIC
 
@@ -40,7 +40,7 @@ REQUIRED_FONTS: dict[str, str] = {
 }
 
 
-class FontsMissing(RuntimeError):
+class FontsMissing(SetupError):
     """A font the print stylesheets need is not installed."""
 
 

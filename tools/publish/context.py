@@ -1,0 +1,55 @@
+"""What every stage of the build gets: where things go, and the one way to run Sphinx.
+
+The site is assembled in ``<build root>/.staging/site`` and published to ``<build root>/site``
+in one step (``tools.publish.swap``). A stage never writes into a file of the staging folder
+in place — it starts from the last published site as hard links — but into a fresh folder
+from :meth:`BuildContext.fresh`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.editions import Edition, sphinx_build
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    build_root: Path  # _build
+    source: Path  # docs/
+
+    @property
+    def site(self) -> Path:
+        """The published site."""
+        return self.build_root / "site"
+
+    @property
+    def staging_root(self) -> Path:
+        """Plays the build root for the site being assembled (its ``site`` is ``staging``)."""
+        return self.build_root / ".staging"
+
+    @property
+    def staging(self) -> Path:
+        return self.staging_root / "site"
+
+    @property
+    def cache(self) -> Path:
+        """Kept between builds (stage fingerprints, synthesised speech)."""
+        return self.build_root / "cache"
+
+    def fresh(self, folder: str) -> Path:
+        """An empty ``staging/<folder>`` (what the last site had there is dropped)."""
+        path = self.staging / folder
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        return path
+
+    def sphinx(self, edition: Edition, builder: str, outdir: Path | None = None,
+               extra: tuple[str, ...] = ()) -> Path:
+        """Run Sphinx (``-W``) for *edition*; outputs that list downloads read the staging site."""
+        outdir = outdir or self.build_root / builder / edition.name
+        return sphinx_build(edition, outdir, builder=builder, build_root=self.build_root,
+                            source=self.source,
+                            extra=("-D", f"downloads_build_root={self.staging_root}", *extra))
