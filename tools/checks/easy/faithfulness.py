@@ -40,7 +40,7 @@ ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)(?=年)|(?<![A-Za-z])([RH
 WESTERN_YEAR = re.compile(r"(?<![\d.,])(\d{4})(?=年)")
 YEAR_SUFFIX = re.compile(r"年度|年")
 NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
-LAW = re.compile(r"([\u4e00-\u9fff]{2,}法)(?![\u4e00-\u9fff])(第\d+条)?")
+LAW = re.compile(r"([\u4e00-\u9fff]{2,}法)(?:(第\d+条)|(?![\u4e00-\u9fff]))")
 NOT_LAWS = ("方法", "手法", "用法", "文法", "作法", "寸法")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 DIGITS_APART = re.compile(r"(?<=\d)\s+(?=\d)")

@@ -8,7 +8,7 @@ in the text without spaces (``base``), so they line up with fact and variant sea
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 FUNCTION_POS = frozenset({"助詞", "助動詞"})
 SYMBOL_POS = frozenset({"補助記号", "記号", "空白"})
@@ -52,8 +52,9 @@ def _field(value: object) -> str:
     return "" if value in (None, "*") else str(value)
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of one line of *text*, in order."""
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of one line of *text*, in order (cached: every check reads the same lines)."""
     found: list[Token] = []
     offset = 0
     for node in tagger()(text):
@@ -64,14 +65,14 @@ def tokens(text: str) -> list[Token]:
             _field(feature.cForm), _field(feature.lemma), _field(feature.orthBase),
             _field(feature.kanaBase), _field(feature.goshu)))
         offset += len(node.surface)
-    return found
+    return tuple(found)
 
 
 def hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
-def aligned(words: list[Token], start: int, end: int) -> bool:
+def aligned(words: tuple[Token, ...], start: int, end: int) -> bool:
     """Whether [start, end) of the spaceless text begins and ends on word boundaries."""
     starts = {t.start for t in words}
     ends = {t.end for t in words}

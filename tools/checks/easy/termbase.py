@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tools import ROOT
@@ -54,17 +55,17 @@ class Term:
     not_in: tuple[str, ...] = ()
     line: int = 0
 
-    @property
+    @cached_property
     def term(self) -> str:
         return plain(self.form)
 
-    @property
+    @cached_property
     def forms(self) -> tuple[str, ...]:
         """Every spelling that counts as a use of the term, longest first."""
         return tuple(sorted({self.term, *(plain(s) for s in self.short)}, key=len,
                             reverse=True))
 
-    @property
+    @cached_property
     def all_variants(self) -> tuple[Variant, ...]:
         """The listed variants and the kana reading of each form written with kanji."""
         found = list(self.variants)

@@ -79,7 +79,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return any(s < position < e for s, e in spans)
 
 
-def _context(words: list[Token], index: int) -> str:
+def _context(words: tuple[Token, ...], index: int) -> str:
     """The two words around a boundary, as written (with the space if there is one)."""
     a, b = words[index - 1], words[index]
     return f"{a.surface}{' ' if b.space_before else ''}{b.surface}"

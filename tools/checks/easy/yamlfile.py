@@ -12,7 +12,7 @@ from tools.errors import InputError
 LINE = "__line__"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """A safe loader that records the line where each mapping starts."""
 
 
