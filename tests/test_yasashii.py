@@ -131,6 +131,22 @@ def test_allow_list(tmp_path: Path, tb) -> None:
     assert [f.line for f in report.findings if f.code == "YAS109"] == [2]
 
 
+def test_allow_list_covers_a_short_message(tmp_path: Path) -> None:
+    source = "本計画は、地域福祉を総合的かつ計画的に推進するための計画です。"
+    paths = write_pages(tmp_path, one_page((source, "この 計画《けいかく》です。")))
+    assert "YAS202" in {f.code for f in yasashii.check(paths).findings}
+    allow = tmp_path / "allow.yaml"
+    allow.write_text("allow:\n  - page: page\n    msgid: 本計画は、地域福祉を\n    code: YAS202\n"
+                     "    fact: length\n    reason: the next message says the rest\n",
+                     encoding="utf-8")
+    codes = {f.code for f in yasashii.check(paths, allow=allow).findings}
+    assert not {"YAS202", "YAS109"} & codes
+    allow.write_text("allow:\n  - page: page\n    msgid: x\n    code: YAS001\n    fact: x\n"
+                     "    reason: r\n", encoding="utf-8")
+    with pytest.raises(InputError, match="YAS001' cannot be allowed"):
+        faithfulness.load_allowances(allow)
+
+
 # --- amount and form --------------------------------------------------------------------
 
 

@@ -246,8 +246,10 @@ def _message_findings(message: Message, tb: TermBase, page: _PageState,
     if message.msgid:
         found += faithfulness.check(message, tb, allowances, used_allowances)
         score = amount.passage([s.text for s in sentences])
-        found += amount.findings(message, len(word_sentences(text)) if not message.heading
-                                 else 0, score)
+        found += [(code, text) for code, text in amount.findings(
+            message, 0 if message.heading else len(word_sentences(text)), score)
+            if (code, "length") != faithfulness.LENGTH or not faithfulness.allowed(
+                message, code, "length", allowances, used_allowances)]
     found += wakachi.findings(message.msgstr, message.msgid)
     for line in text.splitlines():
         skip = wakachi.quoted_source(line, message.msgid)
@@ -271,9 +273,10 @@ def _message_findings(message: Message, tb: TermBase, page: _PageState,
             found.append(("YAS006", (f"first use of 「{term.term}」 on this page is not linked "
                                     f"({later}): [{term.term}](glossary.md#{term.anchor})")))
         if vocab.unexplained and vocab.share > MAX_HARD_SHARE:
+            words = [w if w in vocab.unexplained else f"{w}*" for w in vocab.hard]
             found.append(("YAS007", (f"{vocab.share:.0%} of {vocab.content} content words "
-                                    f"outside N5–N4; not in the glossary: "
-                                    f"{'、'.join(vocab.unexplained[:8])}")))
+                                    f"outside JLPT N5–N4 (* explained in the glossary): "
+                                    f"{'、'.join(words[:12])}")))
     for sentence in sentences:
         found += _sentence_findings(message, sentence)
     return found
@@ -535,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true",
                         help="also exit 1 when a target is missed (the gate of nox -s lint)")
     parser.add_argument("--notes", action="store_true",
-                        help="also print the notes (YAS002, YAS003, YAS007, YAS008, YAS205)")
+                        help="also print the notes (YAS002, YAS003, YAS007, YAS008, YAS205, YAS210)")
     parser.add_argument("--table", action="store_true",
                         help="print only the table of targets per page (and the gate)")
     parser.add_argument("--terms", type=Path, default=termbase.TERMS,

@@ -16,7 +16,7 @@ CODES: dict[str, tuple[str, str]] = {
     "YAS004": (ERROR, "era year without the Western year first: 2024年（令和6年）"),
     "YAS005": (ERROR, "～ range: write から … まで"),
     "YAS006": (ERROR, "first use of a glossary term on a page is not linked to it"),
-    "YAS007": (NOTE, "message has words outside JLPT N5–N4 that the glossary does not explain"),
+    "YAS007": (NOTE, "message with over 15 % of content words outside JLPT N5–N4 (words listed)"),
     "YAS008": (NOTE, "more than 13 kanji in one sentence"),
     # faithfulness to the msgid
     "YAS101": (ERROR, "a number of the standard text is missing"),

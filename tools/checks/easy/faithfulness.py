@@ -59,6 +59,9 @@ CODES = {
     "reference": "YAS108",
 }
 UNUSED_ALLOW = "YAS109"
+# A message far shorter than its msgid (amount.TOO_SHORT) may be allowed too, as fact "length".
+LENGTH = ("YAS202", "length")
+ALLOWABLE = frozenset({*CODES.values(), LENGTH[0]})
 
 
 @dataclass(frozen=True)
@@ -188,9 +191,19 @@ class Allowance:
     reason: str
     line: int
 
-    def covers(self, message: Message, code: str, fact: Fact) -> bool:
+    def covers(self, message: Message, code: str, fact: Fact | str) -> bool:
+        values = (fact,) if isinstance(fact, str) else (fact.shown, fact.value)
         return (self.page == message.page and self.msgid in message.msgid
-                and self.code == code and self.fact in (fact.shown, fact.value))
+                and self.code == code and self.fact in values)
+
+
+def allowed(message: Message, code: str, fact: Fact | str, allowances: list[Allowance],
+            used: set[Allowance]) -> bool:
+    """Whether an allowance covers (*code*, *fact*) of *message*; it is then marked used."""
+    allowance = next((a for a in allowances if a.covers(message, code, fact)), None)
+    if allowance:
+        used.add(allowance)
+    return allowance is not None
 
 
 def load_allowances(path: Path = ALLOW) -> list[Allowance]:
@@ -202,9 +215,9 @@ def load_allowances(path: Path = ALLOW) -> list[Allowance]:
     for entry in yamlfile.entries(path, data, "allow"):
         fields = {key: yamlfile.required(path, entry, key)
                   for key in ("page", "msgid", "code", "fact", "reason")}
-        if fields["code"] not in CODES.values():
-            raise InputError(f"{path}:{entry[yamlfile.LINE]}: code {fields['code']!r} is not a "
-                             f"faithfulness code ({', '.join(sorted(CODES.values()))})")
+        if fields["code"] not in ALLOWABLE:
+            raise InputError(f"{path}:{entry[yamlfile.LINE]}: code {fields['code']!r} cannot be "
+                             f"allowed (only {', '.join(sorted(ALLOWABLE))})")
         found.append(Allowance(**fields, line=entry[yamlfile.LINE]))
     return found
 
@@ -233,9 +246,7 @@ def check(message: Message, termbase: TermBase, allowances: list[Allowance],
         if _present(fact, target_text, have, termbase):
             continue
         code = CODES[fact.kind]
-        allowance = next((a for a in allowances if a.covers(message, code, fact)), None)
-        if allowance:
-            used.add(allowance)
+        if allowed(message, code, fact, allowances, used):
             continue
         found.append((code, f"{_describe(fact)} 「{fact.shown}」 of the standard text is missing"))
     for first, second in year_pairs(target_text):
