@@ -538,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true",
                         help="also exit 1 when a target is missed (the gate of nox -s lint)")
     parser.add_argument("--notes", action="store_true",
-                        help="also print the notes (YAS002, YAS003, YAS007, YAS008, YAS205, YAS210)")
+                        help="also print the notes (severity note in the table below)")
     parser.add_argument("--table", action="store_true",
                         help="print only the table of targets per page (and the gate)")
     parser.add_argument("--terms", type=Path, default=termbase.TERMS,

@@ -36,7 +36,8 @@ ALLOW = ROOT / "locale" / "easy" / "faithfulness-allow.yaml"
 
 ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988, "S": 1925}
 # On normalised text (NFKC, no spaces): 令和5年, 平成31年度, H29年度, R5.6月, R元).
-ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)(?=年)|(?<![A-Za-z])([RHS])(\d+|元)(?=年|\.\d|\(|\))")
+ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)(?=年)"
+                      r"|(?<![A-Za-z])([RHS])(\d+|元)(?=年|\.\d|\(|\))")
 WESTERN_YEAR = re.compile(r"(?<![\d.,])(\d{4})(?=年)")
 YEAR_SUFFIX = re.compile(r"年度|年")
 NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
