@@ -60,6 +60,12 @@ def test_era_years_and_ranges() -> None:
     assert yasashii.RANGE.search("9月20日～10月20日")
 
 
+def test_polite_endings_include_questions() -> None:
+    for ending in ("どうしたら よいですか。", "できますか？", "します。", "ください。"):
+        assert yasashii.POLITE_END.search(ending), ending
+    assert not yasashii.POLITE_END.search("計画を つくる。")
+
+
 # --- faithfulness ---------------------------------------------------------------------
 
 
