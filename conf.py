@@ -75,6 +75,8 @@ edition_switch_only_here = ["glossary"] if EASY else []
 # EPUB: the book's stylesheets and metadata (tools/sphinxext/epub.py); the package, its
 # accessibility metadata and media overlays are written by tools/publish/epub.py.
 extensions.append("tools.sphinxext.epub")
+# The text edition (テキスト版): the `plaintext` builder (tools/sphinxext/plaintext.py).
+extensions.append("tools.sphinxext.plaintext")
 # The print PDFs with their sizes, listed in the sidebar (tools/downloads.py).
 extensions.append("tools.sphinxext.downloads")
 downloads_kana = EASY

