@@ -77,10 +77,11 @@ edition_switch_only_here = ["glossary"] if EASY else []
 extensions.append("tools.sphinxext.epub")
 # The text edition (テキスト版): the `plaintext` builder (tools/sphinxext/plaintext.py).
 extensions.append("tools.sphinxext.plaintext")
-# The print PDFs with their sizes, listed in the sidebar (tools/downloads.py).
+# The downloadable files (PDF, EPUB, text, this page's audio) with their format and size,
+# listed in the sidebar (tools/sphinxext/downloads.py).
 extensions.append("tools.sphinxext.downloads")
 downloads_kana = EASY
-downloads_title = "いんさつ する ための PDF" if EASY else "印刷用PDF"
+downloads_title = "ダウンロード"
 # furo's default sidebar with the edition switcher right below the brand.
 html_sidebars = {
     "**": [

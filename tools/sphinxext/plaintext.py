@@ -14,7 +14,8 @@ broken word, the ``plaintext`` builder writes ``<root_doc>.txt`` from the whole 
 - ruby as ``計画（けいかく）`` at a word's first appearance in each paragraph only
   (:class:`RubyOncePerParagraph`, before the ruby extension's every-time form).
 
-``tools.publish.text`` runs this builder with ``-t download`` and publishes the file.
+The file is UTF-8 with a byte order mark. ``tools.publish.text`` runs this builder with
+``-t download`` and publishes the file.
 """
 
 from __future__ import annotations
@@ -372,7 +373,9 @@ class PlainTextBuilder(Builder):
         writer.blank()
         writer.block(tree)
         target = Path(self.outdir) / f"{root}{self.out_suffix}"
-        target.write_text(writer.text(), encoding="utf-8")
+        # UTF-8 with a byte order mark: Windows screen-reader and braille software (and
+        # browsers serving .txt without a charset) then never take it for Shift_JIS.
+        target.write_text(writer.text(), encoding="utf-8-sig")
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass  # write_documents writes the one file
