@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import wave
 import zipfile
@@ -19,6 +18,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FORMATS_EPOCH, ROOTS
+from speech_sample import synthesise
 
 from tools import ROOT
 from tools.checks.epub import ace, epubcheck, mp3_duration, overlays
@@ -77,38 +77,6 @@ def base_text(element) -> str:
     return "".join(copy.get_text().split())
 
 
-def synthesise(folder: Path) -> None:
-    """Speak each page of the talking book into <page>.mp3 + <page>.json (the audio stage's format)."""
-    import numpy as np
-    import pyopenjtalk
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for page, sentences in SPEECH.items():
-        pieces, clips, seconds, rate = [], [], 0.0, 48000
-        for sentence_id, text in sentences:
-            samples, rate = pyopenjtalk.tts(text)
-            begin, seconds = seconds, seconds + len(samples) / rate
-            clips.append({"id": sentence_id, "begin": round(begin, 3), "end": round(seconds, 3),
-                          "text": text, "kana": pyopenjtalk.g2p(text, kana=True)})
-            pause = np.zeros(int(rate * 0.4))
-            pieces += [samples, pause]
-            seconds += len(pause) / rate
-        wav = folder / f"{page}.wav"
-        with wave.open(str(wav), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(rate)
-            out.writeframes(np.clip(np.concatenate(pieces), -32768, 32767).astype("<i2").tobytes())
-        if not shutil.which("lame"):
-            pytest.fail("lame is missing: python -m tools.publish.sysdeps audio")
-        subprocess.run(["lame", "--quiet", "-b", "64", str(wav), str(folder / f"{page}.mp3")],
-                       check=True)
-        wav.unlink()
-        (folder / f"{page}.json").write_text(json.dumps(
-            {"page": page, "audio": f"{page}.mp3", "duration": round(seconds, 3),
-             "sentences": clips}, ensure_ascii=False), encoding="utf-8")
-
-
 def talking_context(root: Path) -> LocalContext:
     return LocalContext(build_root=root, source=ROOTS / "test-talking-book",
                         staging=root / "site", cache=root / "cache")
@@ -117,7 +85,7 @@ def talking_context(root: Path) -> LocalContext:
 @pytest.fixture(scope="module")
 def talking_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("talking")
-    synthesise(root / "site" / "audio" / "ja")
+    synthesise(root / "site" / "audio" / "ja", SPEECH)
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
     try:
