@@ -9,6 +9,7 @@ EDITION = "easy" if EASY else "standard"
 project = "第5期旭川市地域福祉計画・旭川市社会福祉協議会第7期地域福祉活動計画 骨子（案）"
 author = "旭川市・旭川市社会福祉協議会"
 copyright = "2023, 旭川市・旭川市社会福祉協議会"
+version = release = "骨子（案）"  # the plan's stage (the EPUB's ibooks:version)
 language = "ja"
 
 extensions = [
@@ -34,8 +35,9 @@ else:
     exclude_patterns.append("glossary.md")
     suppress_warnings.append("toc.excluded")
 
-if tags.has("print"):  # noqa: F821
-    # The PDFs (tools/pdf) leave out the pages about the website itself.
+if tags.has("print") or tags.has("download"):  # noqa: F821
+    # The PDFs (tools/publish/pdf) and the other files readers download (EPUB, text;
+    # built with -t download) leave out the pages about the website itself.
     exclude_patterns.append("accessibility.md")
     suppress_warnings.append("toc.excluded")
 
@@ -62,16 +64,24 @@ if EASY:
 html_static_path = [str(ROOT / "_static")]
 html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
+# _templates/ overrides furo; EPUB builders use their own templates (tools/sphinxext/templates.py).
+template_bridge = "tools.sphinxext.templates.TemplateLoader"
 # The other edition of each page, linked from the sidebar (tools/edition_switch.py).
 extensions.append("tools.sphinxext.edition_switch")
 edition_switch_other = "ja" if EASY else "easy"
 edition_switch_label = "ふつうの にほんご" if EASY else "やさしい にほんご"
 edition_switch_nav_label = "ほかの ことばの ページ" if EASY else "版の切り替え"
 edition_switch_only_here = ["glossary"] if EASY else []
-# The print PDFs with their sizes, listed in the sidebar (tools/downloads.py).
+# EPUB: the book's stylesheets and metadata (tools/sphinxext/epub.py); the package, its
+# accessibility metadata and media overlays are written by tools/publish/epub.py.
+extensions.append("tools.sphinxext.epub")
+# The text edition (テキスト版): the `plaintext` builder (tools/sphinxext/plaintext.py).
+extensions.append("tools.sphinxext.plaintext")
+# The downloadable files (PDF, EPUB, text, this page's audio) with their format and size,
+# listed in the sidebar (tools/sphinxext/downloads.py).
 extensions.append("tools.sphinxext.downloads")
 downloads_kana = EASY
-downloads_title = "いんさつ する ための PDF" if EASY else "印刷用PDF"
+downloads_title = "ダウンロード"
 # furo's default sidebar with the edition switcher right below the brand.
 html_sidebars = {
     "**": [

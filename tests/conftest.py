@@ -140,3 +140,29 @@ def browser():
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+# 2023-10-01 00:00:00 UTC: the downloadable files' dates must come from here, not the clock.
+FORMATS_EPOCH = 1696118400
+
+
+@pytest.fixture(scope="session")
+def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
+    """The EPUB and the text edition of both editions, staged in build_root/site.
+
+    Keyed by (format, edition): ("epub", "ja"), ("text", "easy") ...; built the way the
+    pipeline's format stages build them (tools.publish.epub / text ``build``), with
+    SOURCE_DATE_EPOCH set for the build only.
+    """
+    from tools.editions import EDITIONS
+    from tools.publish import epub, text
+    from tools.publish.stage import local_context
+
+    ctx = local_context(build_root)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
+    try:
+        return {(module.FOLDER, name): module.build(EDITIONS[name], ctx)[0]
+                for module in (epub, text) for name in EDITIONS}
+    finally:
+        mp.undo()

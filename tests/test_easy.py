@@ -237,13 +237,15 @@ def test_easy_build_refuses_unfinished_catalogs(tmp_path: Path, monkeypatch) -> 
 def test_landing_lists_pdfs_and_escapes() -> None:
     from bs4 import BeautifulSoup
 
+    from tools.outputs import Download
     from tools.publish.landing import render
 
-    html = render(["ja", "easy"], [("pdf/plan.pdf", "標準版（PDF 1.2MB）"),
-                                   ("pdf/a&b.pdf", "<やさしい>（PDF 2KB）")])
+    html = render(["ja", "easy"], [Download("standard", "pdf/plan.pdf", "標準版", "", 1258291),
+                                   Download("easy", "pdf/a&b.pdf", "<やさしい>", "", 2048)])
     page = BeautifulSoup(html, "html.parser")
     links = page.select("section a")
     assert [a["href"] for a in links] == ["pdf/plan.pdf", "pdf/a&b.pdf"]
+    assert links[0].get_text() == "標準版（PDF 1.2MB）"
     assert links[1].get_text() == "<やさしい>（PDF 2KB）"  # escaped, shown as text
     assert "&lt;やさしい&gt;" in html
     assert len(page.find_all("h1")) == 1

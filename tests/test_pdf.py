@@ -316,12 +316,12 @@ def test_easy_pdf_draws_ruby_above_the_base_text(pdfs: dict[str, Path]) -> None:
 def test_pages_link_the_pdfs_with_type_and_size(
     site_with_pdfs: Path, pdfs: dict[str, Path], build_root: Path
 ) -> None:
-    listed = downloads(build_root)
+    listed = downloads(build_root, formats=("pdf",))
     assert [d.key for d in listed] == list(pdfs)
     pages = sorted(site_with_pdfs.glob("*.html"))
     assert len(pages) >= 9
     for page in pages:
-        links = soup(page).select(".sidebar-downloads a")
+        links = soup(page).select('.sidebar-downloads a[type="application/pdf"]')
         assert [link["href"] for link in links] == [f"../{d.path}" for d in listed], page
         for link, download in zip(links, listed, strict=True):
             target = (page.parent / link["href"]).resolve()

@@ -12,7 +12,8 @@ listed before it, so there are no import circles (``tests/test_layout.py`` check
 3. ``tools.sphinxext`` — the Sphinx extensions ``conf.py`` loads.
 4. ``tools.checks`` — the linters and the catalog gate.
 5. ``tools.a11y`` — the accessibility gate (axe-core, reflow, keyboard) and its report.
-6. ``tools.publish`` — the build pipeline and everything it writes: HTML, PDFs, the landing page.
+6. ``tools.publish`` — the build pipeline and everything it writes: HTML, PDFs, EPUB books,
+   the text editions, the landing page.
 7. ``tools.bench`` — the benchmark.
 """
 

@@ -1,20 +1,23 @@
-"""Write the site's front door, ``_build/site/index.html``: choose an edition or a PDF.
+"""Write the site's front door, ``_build/site/index.html``: choose an edition or a download.
 
 A static page without scripts: one ``h1``, a list of the editions that were built
-(``ja/`` and ``easy/``) and the published PDFs (read from ``tools.publish.pdf.downloads``,
-so a link appears only when its file exists). Called by ``tools.publish.build.build_site``
-after the editions are published.
+(``ja/`` and ``easy/``) and the downloadable files by format — print PDFs, EPUB books,
+text editions and each page's audio — read from the site folder by :mod:`tools.outputs`,
+so a link appears only when its file exists, with its format and size in words. Called
+by ``tools.publish.build.build_site`` after the editions are published.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from tools import ROOT
+from tools.outputs import FORMATS, Download, audio_downloads, downloads
 
 TITLE = "第5期旭川市地域福祉計画・旭川市社会福祉協議会第7期地域福祉活動計画 骨子（案）"
 
@@ -42,6 +45,7 @@ h1 { font-size: 1.6rem; line-height: 1.4; margin: 0 0 1rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; }
 ul { list-style: none; padding: 0; margin: 0; }
 li { margin: 0 0 1rem; }
+li li { margin: 0.5rem 0 0 1.25rem; list-style: disc; }
 a { color: #0645ad; }
 .choice { display: block; padding: 1rem 1.25rem; border: 2px solid #0645ad; border-radius: 0.5rem;
   text-decoration: none; }
@@ -52,27 +56,60 @@ a:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 3px; }
 """
 
 
-def render(editions: list[str], downloads: list[tuple[str, str]]) -> str:
-    """The landing page for the built *editions* and *downloads* ((path, link text) pairs)."""
+# Headings of the download lists; the page serves both editions, so kana follows kanji.
+HEADINGS = {
+    "pdf": "印刷用のPDF（いんさつようの ピーディーエフ）",
+    "epub": "電子書籍 EPUB（でんし しょせき）",
+    "text": "テキスト版（テキストばん）",
+    "audio": "音声（おんせい）",
+}
+
+
+@dataclass(frozen=True)
+class AudioPage:
+    """One page's audio on the landing page: the file and the page's title (HTML, ruby kept)."""
+
+    edition: str  # folder: ja, easy
+    title_html: str
+    download: Download
+
+
+def _link(path: str, media_type: str, text_html: str) -> str:
+    return f'<a href="{escape(path)}" type="{escape(media_type)}">{text_html}</a>'
+
+
+def render(editions: list[str], downloads: list[Download],
+           audio: list[AudioPage] | None = None) -> str:
+    """The landing page for the built *editions*, *downloads* and pages' *audio*."""
     items = "\n".join(
         f'      <li><a class="choice" href="{escape(c.folder)}/index.html">'
         f'<span class="name">{escape(c.name)}</span>'
         f'<span class="description">{escape(c.description)}</span></a></li>'
         for c in CHOICES if c.folder in editions
     )
-    pdf_section = ""
-    if downloads:
-        pdf_items = "\n".join(
-            f'      <li><a href="{escape(path)}" type="application/pdf">{escape(text)}</a></li>'
-            for path, text in downloads
-        )
-        pdf_section = f"""
-    <section aria-labelledby="pdf-heading">
-      <h2 id="pdf-heading">印刷用のPDF（いんさつようの ピーディーエフ）</h2>
+    sections = []
+    for key in FORMATS:
+        links = [f"        <li>{_link(d.path, d.media_type, escape(d.link_text))}</li>"
+                 for d in downloads if d.format == key]
+        if key == "audio" and audio:
+            for choice in CHOICES:
+                pages = [a for a in audio if a.edition == choice.folder]
+                if not pages:
+                    continue
+                inner = "\n".join(
+                    f"            <li>{_link(a.download.path, a.download.media_type, a.title_html)}"
+                    f" {escape(a.download.format_text())}</li>" for a in pages)
+                links.append(f"        <li>{escape(choice.name)}\n          <ul>\n{inner}\n"
+                             f"          </ul>\n        </li>")
+        if links:
+            joined = "\n".join(links)
+            sections.append(f"""
+    <section aria-labelledby="{key}-heading">
+      <h2 id="{key}-heading">{escape(HEADINGS[key])}</h2>
       <ul>
-{pdf_items}
+{joined}
       </ul>
-    </section>"""
+    </section>""")
     return f"""<!DOCTYPE html>
 <html lang="ja">
 <head>
@@ -90,22 +127,47 @@ def render(editions: list[str], downloads: list[tuple[str, str]]) -> str:
       <ul>
 {items}
       </ul>
-    </nav>{pdf_section}
+    </nav>{"".join(sections)}
   </main>
 </body>
 </html>
 """
 
 
-def write_landing(site: Path) -> Path:
-    """Write *site*/index.html for the editions and PDFs found under *site*."""
-    from tools.outputs import downloads
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+_TAG = re.compile(r"</?(?!(?:ruby|rt|rp)\b)[a-z][^>]*>")
+_PAGE_LINK = re.compile(r'<a class="reference internal" href="([^"#]+)\.html"')
 
+
+def page_title(page: Path) -> str:
+    """The ``h1`` of a built page as HTML: its text with ruby kept, links and anchors left out."""
+    match = _H1.search(page.read_text(encoding="utf-8")) if page.is_file() else None
+    if not match:
+        return escape(page.stem)
+    return _TAG.sub("", _HEADERLINK.sub("", match.group(1))).strip()
+
+
+def audio_pages(site: Path) -> list[AudioPage]:
+    """Each edition's pages that have audio, in the order of the edition's contents."""
+    found = []
+    for choice in CHOICES:
+        audio = audio_downloads(site, choice.folder)
+        index = site / choice.folder / "index.html"
+        order = (["index", *_PAGE_LINK.findall(index.read_text(encoding="utf-8"))]
+                 if index.is_file() else [])
+        ranked = sorted(audio, key=lambda p: (order.index(p) if p in order else len(order), p))
+        found += [AudioPage(choice.folder, page_title(site / choice.folder / f"{p}.html"),
+                            audio[p]) for p in ranked]
+    return found
+
+
+def write_landing(site: Path) -> Path:
+    """Write *site*/index.html for the editions and files found under *site*."""
     editions = [c.folder for c in CHOICES if (site / c.folder / "index.html").is_file()]
-    pdfs = [(d.path, d.link_text) for d in downloads(site.parent)]
     page = site / "index.html"
     fresh = page.with_name(".index.html.new")
-    fresh.write_text(render(editions, pdfs), encoding="utf-8")
+    fresh.write_text(render(editions, downloads(site=site), audio_pages(site)), encoding="utf-8")
     fresh.replace(page)  # atomic: readers never see half a page
     return page
 

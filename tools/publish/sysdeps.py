@@ -3,6 +3,12 @@
 Run as ``python -m tools.publish.sysdeps [GROUP ...]``. As root on Debian the missing
 packages are installed with apt-get; anywhere else the command stops with a
 message that names them, so a person can install them by hand.
+
+The group ``ace`` is an npm package, Ace by DAISY (the EPUB accessibility checker run by
+``tools.checks.epub``), installed with npm into the git-ignored ``.tools/`` folder. Its
+dependencies would download Electron and a browser build in their install scripts: they
+are told not to (``ELECTRON_SKIP_BINARY_DOWNLOAD``, ``PUPPETEER_SKIP_DOWNLOAD``); Ace runs
+Debian's chromium instead.
 """
 
 from __future__ import annotations
@@ -12,6 +18,9 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+from tools.checks.epub import ACE, ACE_VERSION, TOOLS
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "browser": ("chromium",),
@@ -19,7 +28,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "fonts": ("fonts-morisawa-bizud-gothic", "fonts-morisawa-bizud-mincho", "fontconfig"),
     "java": ("default-jre-headless",),
     "node": ("nodejs", "npm"),
+    # MP3 encoder for the audio edition and the media-overlay tests.
+    "audio": ("lame",),
 }
+# Groups installed with npm into .tools/ (needs the node group): package, installed file.
+NPM: dict[str, tuple[str, Path]] = {"ace": (f"@daisy/ace@{ACE_VERSION}", ACE)}
+NPM_ENV = {"ELECTRON_SKIP_BINARY_DOWNLOAD": "1", "PUPPETEER_SKIP_DOWNLOAD": "1"}
 
 # Commands that stand for a group when its packages come from elsewhere
 # (a machine image may ship Java or Node outside Debian's package database).
@@ -30,6 +44,8 @@ def missing_packages(groups: list[str]) -> list[str]:
     """The Debian packages of *groups* that are not installed."""
     missing: list[str] = []
     for group in groups:
+        if group in NPM:
+            continue
         if group in PROVIDES and shutil.which(PROVIDES[group]):
             continue
         for package in GROUPS[group]:
@@ -78,22 +94,49 @@ def install(packages: list[str]) -> int:
     return 0
 
 
+def install_npm(group: str) -> int:
+    """Install the npm package of *group* into .tools/ unless it is there; an exit code."""
+    package, installed = NPM[group]
+    if installed.exists():
+        return 0
+    npm = shutil.which("npm")
+    if not npm:
+        print(f"error: npm is needed for {package}: install Node.js "
+              "(`python -m tools.publish.sysdeps node`) and run again.", file=sys.stderr)
+        return 2
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    print(f"installing {package} into {TOOLS}", flush=True)
+    result = subprocess.run(
+        [npm, "install", "--no-audit", "--no-fund", "--prefix", str(TOOLS), package],
+        env={**os.environ, **NPM_ENV}, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not installed.exists():
+        print(f"error: npm could not install {package}:\n{result.stderr.strip()}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.sysdeps", description=__doc__)
+    choices = sorted([*GROUPS, *NPM])
     parser.add_argument("groups", nargs="*", metavar="GROUP",
-                        help=f"package groups (default: all of {', '.join(sorted(GROUPS))})")
+                        help=f"package groups (default: all of {', '.join(choices)})")
     parser.add_argument("--check", action="store_true", help="only report; exit 1 if missing")
     args = parser.parse_args(argv)
-    unknown = sorted(set(args.groups) - set(GROUPS))
+    unknown = sorted(set(args.groups) - set(choices))
     if unknown:
-        parser.error(f"unknown group {', '.join(unknown)}; choose from {', '.join(sorted(GROUPS))}")
-    groups = args.groups or sorted(GROUPS)
+        parser.error(f"unknown group {', '.join(unknown)}; choose from {', '.join(choices)}")
+    groups = args.groups or choices
     missing = missing_packages(groups)
+    npm_groups = [group for group in groups if group in NPM]
     if args.check:
+        missing += [NPM[g][0] for g in npm_groups if not NPM[g][1].exists()]
         for package in missing:
             print(f"missing: {package}")
         return 1 if missing else 0
-    return install(missing)
+    code = install(missing)
+    for group in npm_groups:
+        code = code or install_npm(group)
+    return code
 
 
 if __name__ == "__main__":

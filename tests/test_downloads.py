@@ -1,0 +1,115 @@
+"""Where readers find the files: every page's sidebar and the landing page list each format.
+
+Real builds: the EPUB and text editions (conftest.book_files) and one page's real audio are
+staged first, then both websites and the landing page are built, as the pipeline does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import content_pages, soup
+from speech_sample import synthesise
+
+from tools.outputs import (
+    FORMATS,
+    Download,
+    audio_downloads,
+    downloads,
+    format_duration,
+    format_size,
+)
+from tools.publish.build import build_site
+
+AUDIO_PAGE = "introduction"
+
+
+@pytest.fixture(scope="module")
+def site(build_root: Path, book_files: dict[tuple[str, str], Path]) -> Path:
+    """Both editions built after the downloadable files and one page's audio per edition."""
+    for edition, text in (("ja", "計画の趣旨です。"), ("easy", "けいかくの ねらいです。")):
+        synthesise(build_root / "site" / "audio" / edition, {AUDIO_PAGE: [("s-1", text)]})
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
+    try:
+        build_site(["ja", "easy"], build_root=build_root)
+    finally:
+        mp.undo()
+    return build_root / "site"
+
+
+def test_format_words() -> None:
+    assert format_size(45 * 1024) == "45KB" and format_size(1258291) == "1.2MB"
+    assert format_duration(44.2) == "45秒" and format_duration(12 * 60 + 10) == "12分"
+    assert format_duration(65 * 60) == "1時間5分" and format_duration(65 * 60, kana=True) == \
+        "1じかん 5ふん"
+    book = Download("standard", "epub/a.epub", "標準版", "ふつうの にほんご", 1258291, "epub")
+    assert book.link_text == "標準版 EPUB（電子書籍）1.2MB"
+    assert book.kana_link_text == "ふつうの にほんご EPUB（でんし しょせき）1.2MB"
+    text = Download("standard", "text/a.txt", "標準版", "ふつうの にほんご", 45 * 1024, "text")
+    assert text.link_text == "標準版 テキスト 45KB"
+    audio = Download("overview", "audio/ja/overview.mp3", "このページ", "この ページ",
+                     2 * 1024 * 1024, "audio", "ja", 721.0)
+    assert audio.link_text == "このページ 音声（MP3、12分）2.0MB"
+    assert audio.kana_link_text == "この ページ おんせい（MP3、12ふん）2.0MB"
+    pdf = Download("standard", "pdf/a.pdf", "標準版", "ふつうの にほんご", 1258291)
+    assert pdf.link_text == "標準版（PDF 1.2MB）"
+
+
+@pytest.mark.parametrize("edition", ["ja", "easy"])
+def test_every_page_lists_the_files_with_format_and_size(site: Path, edition: str) -> None:
+    kana = edition == "easy"
+    files = downloads(site=site)
+    assert {d.format for d in files} >= {"epub", "text"}
+    audio = audio_downloads(site, edition)
+    assert list(audio) == [AUDIO_PAGE]
+    pages = content_pages(site / edition)
+    assert len(pages) >= 9
+    for page in pages:
+        nav = soup(page).select_one("nav.sidebar-downloads")
+        expected = files + ([audio[page.stem]] if page.stem in audio else [])
+        expected.sort(key=lambda d: list(FORMATS).index(d.format))
+        links = nav.select("a")
+        assert [a["href"] for a in links] == [f"../{d.path}" for d in expected], page
+        for link, download in zip(links, expected, strict=True):
+            target = (page.parent / link["href"]).resolve()
+            assert target.is_file()
+            assert link["type"] == download.media_type
+            size = format_size(target.stat().st_size)
+            assert link.get_text() == (download.kana_link_text if kana else download.link_text)
+            assert link.get_text().endswith(size)
+        titles = [p.get_text() for p in nav.select(".sidebar-downloads-format")]
+        assert titles == [(FORMATS[k].kana_title if kana else FORMATS[k].title)
+                          for k in dict.fromkeys(d.format for d in expected)]
+        text = nav.get_text()
+        if kana:
+            assert not re.search("[一-龥]", text), page  # no kanji without ruby
+            assert "EPUB（でんし しょせき）" in text
+        else:
+            assert "EPUB（電子書籍）" in text and "テキスト " in text
+        if page.stem == AUDIO_PAGE:
+            word = "おんせい（MP3、" if kana else "音声（MP3、"
+            assert re.search(word + r"\d+(秒|びょう)）\d+KB", text), text
+
+
+def test_landing_page_lists_every_format(site: Path) -> None:
+    page = soup(site / "index.html")
+    sections = {s.find("h2")["id"]: s for s in page.select("section")}
+    assert {"epub-heading", "text-heading", "audio-heading"} <= set(sections)
+    for download in downloads(site=site):
+        link = page.select_one(f'section a[href="{download.path}"]')
+        assert link is not None and link.get_text() == download.link_text
+        assert link["type"] == download.media_type
+    audio_links = sections["audio-heading"].select("a")
+    assert len(audio_links) == 2  # one page in each edition
+    for link in audio_links:
+        assert (site / link["href"]).is_file() and link["type"] == "audio/mpeg"
+    # the page's title, ruby kept in the easy edition, then format and duration
+    ja_title = soup(site / "ja" / f"{AUDIO_PAGE}.html").find("h1")
+    assert audio_links[0].get_text() == ja_title.get_text().replace("¶", "").strip()
+    assert audio_links[1].find("ruby") is not None
+    assert re.search(r"音声（MP3、\d+秒）\d+KB", audio_links[0].parent.get_text())
+    for href in [a["href"] for a in page.select("a")]:
+        assert (site / href).is_file(), href
