@@ -156,7 +156,7 @@ def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
     """
     from tools.editions import EDITIONS
     from tools.publish import epub, text
-    from tools.publish.stage import local_context
+    from tools.publish.context import local_context
 
     ctx = local_context(build_root)
     mp = pytest.MonkeyPatch()

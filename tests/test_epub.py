@@ -26,10 +26,10 @@ from tools.editions import EDITIONS
 from tools.errors import BuildError
 from tools.outputs import EPUBS, PDFS
 from tools.publish import epub
+from tools.publish.context import BuildContext
 from tools.publish.epub_package import CONFORMS_TO
 from tools.publish.media_overlays import ACTIVE_CLASS, clock
 from tools.publish.pdf.build import document_info
-from tools.publish.stage import LocalContext
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 SMIL = "{http://www.w3.org/ns/SMIL}"
@@ -77,8 +77,8 @@ def base_text(element) -> str:
     return "".join(copy.get_text().split())
 
 
-def talking_context(root: Path) -> LocalContext:
-    return LocalContext(build_root=root, source=ROOTS / "test-talking-book",
+def talking_context(root: Path) -> BuildContext:
+    return BuildContext(build_root=root, source=ROOTS / "test-talking-book",
                         staging=root / "site", cache=root / "cache")
 
 
@@ -245,7 +245,7 @@ def test_accessibility_metadata(books: dict[str, Path], name: str) -> None:
 
 def test_books_are_reproducible(books: dict[str, Path], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
-    ctx = LocalContext(tmp_path, ROOT / "docs", tmp_path / "site", tmp_path / "cache")
+    ctx = BuildContext(tmp_path, ROOT / "docs", tmp_path / "site", tmp_path / "cache")
     (again,) = epub.build(EDITIONS["ja"], ctx)
     assert again.read_bytes() == books["ja"].read_bytes()
     with zipfile.ZipFile(again) as archive:

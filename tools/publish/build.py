@@ -30,8 +30,8 @@ from tools.checks.catalog_check import check_before_build
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
 from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
-from tools.outputs import available_pdfs, downloads
-from tools.publish import swap
+from tools.outputs import FORMATS, available_pdfs, downloads, spec_for
+from tools.publish import epub, swap, text
 from tools.publish.context import BuildContext
 from tools.publish.landing import write_landing
 
@@ -92,6 +92,9 @@ class Pipeline:
                 continue
             started = time.perf_counter()
             self.log(f"{head} …")
+            for out in (ctx.staging / out for part in todo for out in part.outputs):
+                # Stages write new files; the staged copies are hard links to the published site.
+                swap.remove(out)
             stage.run([part.value for part in todo])
             ran += any(part.inputs for part in todo)
             self.log(f"{head}: {time.perf_counter() - started:.1f} s")
@@ -135,19 +138,34 @@ def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
     base = inputs(ctx, [edition])
 
     def compute() -> str:
-        listed = [f"{d.path}:{d.size}" for d in downloads(ctx.staging_root)]
+        listed = [f"{d.path}:{d.size}" for d in downloads(site=ctx.staging)]
         return digest_files([], ROOT, base(), *listed)
+    return compute
+
+
+def side_by_side(job: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    """*job* on each item, two at a time (Sphinx and chromium run as their own processes)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(job, items))
+
+
+def format_inputs(ctx: BuildContext, key: str, edition: Edition) -> Callable[[], str]:
+    """A format's inputs; the EPUB's media overlays also read the staged speech timings."""
+    base = inputs(ctx, [edition], key)
+    if key != "epub":
+        return base
+
+    def compute() -> str:
+        timings = sorted((ctx.staging / "audio" / edition.name).glob("*.json"))
+        return digest_files(timings, ctx.staging, base())
     return compute
 
 
 def build_html(ctx: BuildContext, editions: list[Edition]) -> None:
     """The editions' HTML side by side (one Sphinx process each), then into the staged site."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        outdirs = list(pool.map(lambda e: ctx.sphinx(e, "html"), editions))
+    outdirs = side_by_side(lambda e: ctx.sphinx(e, "html"), editions)
     for edition, outdir in zip(editions, outdirs, strict=True):
-        target = ctx.fresh(edition.name)
-        target.rmdir()
-        swap.shutil.copytree(outdir, target,
+        swap.shutil.copytree(outdir, ctx.staging / edition.name,
                              ignore=swap.shutil.ignore_patterns(".buildinfo", ".doctrees"))
 
 
@@ -155,7 +173,7 @@ def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
     """The staged site has every edition's front page and every listed download."""
     missing = [f"{e.name}/index.html" for e in editions
                if not (ctx.staging / e.name / "index.html").is_file()]
-    missing += [d.path for d in downloads(ctx.staging_root) if not (ctx.staging / d.path).is_file()]
+    missing += [d.path for d in downloads(site=ctx.staging) if not (ctx.staging / d.path).is_file()]
     if missing:
         raise BuildError(f"the staged site lacks {', '.join(missing)}")
 
@@ -180,9 +198,15 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool) -> Pipeline:
                                           target=ctx.staging / "pdf", check_catalogs=False),
                   [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
                         (f"pdf/{s.filename}",), s) for s in specs]))
+    formats = [("text", text), ("epub", epub)]  # EPUB after audio: its overlays read the timings
+    add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
+              lambda todo: side_by_side(lambda job: job[0].build(job[1], ctx), todo),
+              [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
+                    (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (module, e))
+               for key, module in formats for e in editions]))
     add(Stage(f"HTML {'・'.join(e.label for e in editions)}",
               lambda todo: build_html(ctx, todo),
-              [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (f"{e.name}/index.html",), e)
+              [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (e.name,), e)
                for e in editions]))
     add(Stage("入口のページ", lambda _: write_landing(ctx.staging), [Part("landing")]))
     add(Stage("サイト全体の検査", lambda _: verify_site(ctx, editions), [Part("verify")]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tools import ROOT
 from tools.editions import Edition, sphinx_build
 
 
@@ -21,7 +22,15 @@ from tools.editions import Edition, sphinx_build
 class BuildContext:
     build_root: Path  # _build
     source: Path  # docs/
+    staging: Path | None = None  # the site being assembled (default: build_root/.staging/site)
+    cache: Path | None = None  # kept between builds (default: build_root/cache)
     _memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.staging is None:
+            object.__setattr__(self, "staging", self.build_root / ".staging" / "site")
+        if self.cache is None:
+            object.__setattr__(self, "cache", self.build_root / "cache")
 
     def memo(self, key: object, compute: Callable[[], Any]) -> Any:
         """*compute*() once per build (input hashes shared by several stages)."""
@@ -36,17 +45,7 @@ class BuildContext:
 
     @property
     def staging_root(self) -> Path:
-        """Plays the build root for the site being assembled (its ``site`` is ``staging``)."""
-        return self.build_root / ".staging"
-
-    @property
-    def staging(self) -> Path:
-        return self.staging_root / "site"
-
-    @property
-    def cache(self) -> Path:
-        """Kept between builds (stage fingerprints, synthesised speech)."""
-        return self.build_root / "cache"
+        return self.staging.parent
 
     def fresh(self, folder: str) -> Path:
         """An empty ``staging/<folder>`` (what the last site had there is dropped)."""
@@ -61,4 +60,11 @@ class BuildContext:
         outdir = outdir or self.build_root / builder / edition.name
         return sphinx_build(edition, outdir, builder=builder, build_root=self.build_root,
                             source=self.source,
-                            extra=("-D", f"downloads_build_root={self.staging_root}", *extra))
+                            extra=("-D", f"downloads_site={self.staging}", *extra))
+
+
+def local_context(build_root: Path | None = None, staging: Path | None = None,
+                  source: Path | None = None) -> BuildContext:
+    """For a format's own command line: write into *staging* (default: the published site)."""
+    build_root = build_root or ROOT / "_build"
+    return BuildContext(build_root, source or ROOT / "docs", staging or build_root / "site")

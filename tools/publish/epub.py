@@ -20,8 +20,8 @@ from tools.editions import EDITIONS, Edition
 from tools.errors import ProjectError
 from tools.outputs import FORMATS, PDFS, format_size, spec_for
 from tools.publish import media_overlays
+from tools.publish.context import local_context
 from tools.publish.epub_package import Accessibility, finish, write_epub
-from tools.publish.stage import local_context
 
 FOLDER = FORMATS["epub"].folder
 

@@ -43,6 +43,14 @@ def publish(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def remove(path: Path) -> None:
+    """Remove a file or folder if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 def stage_from(published: Path, staging: Path) -> None:
     """Start *staging* as hard links to *published* (cheap; stages replace whole folders)."""
     shutil.rmtree(staging, ignore_errors=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
 from tools.outputs import FORMATS, format_size, spec_for
-from tools.publish.stage import local_context
+from tools.publish.context import local_context
 
 FOLDER = FORMATS["text"].folder
 

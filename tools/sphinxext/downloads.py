@@ -56,12 +56,8 @@ def _entry(download: Any, kana: bool) -> dict[str, str]:
 def on_config_inited(app: Sphinx, config: Config) -> None:
     # The HTML is built into <build root>/html/<edition> (tools.publish.build) and the files
     # are published in <build root>/site; an explicit folder wins.
-    if config.downloads_site:
-        site = Path(config.downloads_site)
-    else:
-        build_root = (Path(config.downloads_build_root) if config.downloads_build_root
-                      else Path(app.outdir).resolve().parents[1])
-        site = build_root / "site"
+    site = (Path(config.downloads_site) if config.downloads_site
+            else Path(app.outdir).resolve().parents[1] / "site")
     edition = "easy" if app.tags.has("easy") else "ja"
     kana = config.downloads_kana
     config.downloads_files = [_entry(d, kana) for d in downloads(site=site)]
@@ -84,7 +80,6 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("downloads_build_root", "", "html", types=frozenset({str}))
     app.add_config_value("downloads_site", "", "html", types=frozenset({str}))
     app.add_config_value("downloads_kana", False, "html", types=frozenset({bool}))
     app.add_config_value("downloads_title", "ダウンロード", "html", types=frozenset({str}))
