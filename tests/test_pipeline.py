@@ -24,7 +24,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def build(build_root: Path, source: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tools.publish.build", "--no-pdf", "--build-root", str(build_root),
+        [sys.executable, "-m", "tools.publish.build", "--html-only", "--build-root", str(build_root),
          "--source", str(source), *args],
         capture_output=True, text=True, cwd=ROOT, check=False)
 
@@ -88,7 +88,7 @@ def test_an_interrupted_build_leaves_the_published_site_whole(tmp_path: Path, do
     (docs / "index.md").write_text((docs / "index.md").read_text(encoding="utf-8") + "\n変更。\n",
                                    encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "tools.publish.build", "--no-pdf", "--build-root", str(root),
+        [sys.executable, "-m", "tools.publish.build", "--html-only", "--build-root", str(root),
          "--source", str(docs), "ja"],
         cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
     assert process.stderr is not None

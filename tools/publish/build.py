@@ -178,8 +178,8 @@ def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
         raise BuildError(f"the staged site lacks {', '.join(missing)}")
 
 
-def plan(ctx: BuildContext, names: list[str], *, pdf: bool) -> Pipeline:
-    """The stages that build *names* (and the PDFs of those editions when *pdf*)."""
+def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True) -> Pipeline:
+    """The stages that build *names*: the PDFs when *pdf*, EPUB, text and audio when *formats*."""
     from tools.publish.pdf.build import build_pdfs, check_setup  # playwright, pypdf: if needed
 
     editions = [EDITIONS[name] for name in names]
@@ -198,12 +198,13 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool) -> Pipeline:
                                           target=ctx.staging / "pdf", check_catalogs=False),
                   [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
                         (f"pdf/{s.filename}",), s) for s in specs]))
-    formats = [("text", text), ("epub", epub)]  # EPUB after audio: its overlays read the timings
-    add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
-              lambda todo: side_by_side(lambda job: job[0].build(job[1], ctx), todo),
-              [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
-                    (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (module, e))
-               for key, module in formats for e in editions]))
+    books = [("text", text), ("epub", epub)] if formats else []  # EPUB after audio (overlays)
+    if books:
+        add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
+                  lambda todo: side_by_side(lambda job: job[0].build(job[1], ctx), todo),
+                  [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
+                        (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (module, e))
+                   for key, module in books for e in editions]))
     add(Stage(f"HTML {'・'.join(e.label for e in editions)}",
               lambda todo: build_html(ctx, todo),
               [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (e.name,), e)
@@ -228,10 +229,11 @@ def summarize(ctx: BuildContext) -> list[str]:
 
 
 def build_site(names: list[str], build_root: Path | None = None, source: Path | None = None,
-               *, pdf: bool = False) -> list[Path]:
-    """Build and publish *names* (and their PDFs when *pdf*); return the editions' folders."""
+               *, pdf: bool = False, formats: bool = False) -> list[Path]:
+    """Build and publish the HTML of *names* (the PDFs and other formats when asked);
+    return the editions' folders."""
     ctx = BuildContext(build_root or ROOT / "_build", source or ROOT / "docs")
-    plan(ctx, names, pdf=pdf).run()
+    plan(ctx, names, pdf=pdf, formats=formats).run()
     return [ctx.site / name for name in names]
 
 
@@ -245,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("editions", nargs="*", metavar="EDITION",
                         help=f"editions to build (default: all of {', '.join(EDITIONS)})")
     parser.add_argument("--no-pdf", action="store_true", help="skip the print PDFs")
+    parser.add_argument("--html-only", action="store_true",
+                        help="only the websites (no PDF, EPUB, text or audio): a quick preview")
     parser.add_argument("--build-root", type=Path, default=ROOT / "_build", metavar="DIR",
                         help="where to build and publish (default: _build; the site is DIR/site)")
     parser.add_argument("--source", type=Path, default=ROOT / "docs", metavar="DIR",
@@ -257,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     ctx = BuildContext(args.build_root.resolve(), args.source.resolve())
     started = time.perf_counter()
     try:
-        changed = plan(ctx, args.editions or list(EDITIONS), pdf=not args.no_pdf).run()
+        changed = plan(ctx, args.editions or list(EDITIONS), pdf=not (args.no_pdf or args.html_only),
+                       formats=not args.html_only).run()
     except ProjectError as exc:
         print(f"error: {exc}; the last good site was kept in {shown(ctx.site)}", file=sys.stderr)
         return exc.exit_code
