@@ -1,5 +1,5 @@
-"""The catalog tools on tiny catalogs: catalog_check (each silent failure both ways),
-catalog_stats exit codes, yasashii-check's measures and gate."""
+"""The catalog tools on tiny catalogs: catalog_check (each silent failure both ways) and
+catalog_stats exit codes (yasashii-check: tests/test_yasashii*.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tools.checks import catalog_check, catalog_stats, yasashii
+from tools.checks import catalog_check, catalog_stats
 from tools.errors import BuildError
 
 
@@ -119,78 +119,3 @@ def test_stats_strict_exit_codes(tmp_path: Path, capsys) -> None:
     assert catalog_stats.main([str(done), str(untranslated), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[-1] == {**rows[-1], "path": "total", "translated": 3, "untranslated": 1}
-
-
-# --- yasashii-check --------------------------------------------------------------------
-
-
-def test_visible_text_and_sentences() -> None:
-    raw = ("[地域福祉《ちいきふくし》](glossary.md#term-chiiki-fukushi)は **大切《たいせつ》** です。"
-           "{ref}`表《ひょう》 <taikeizu-kadai>`を 見《み》ます！")
-    text = yasashii.visible_text(raw)
-    assert text == "地域福祉は 大切 です。表を 見ます！"
-    assert yasashii.split_sentences(text) == ["地域福祉は 大切 です。", "表を 見ます！"]
-    # ○ items and lines split; a 。 inside a quotation does not end the sentence
-    assert yasashii.split_sentences("○ひとつ ○ふたつ\n「です。」と いいます。よ") == [
-        "ひとつ", "ふたつ", "「です。」と いいます。", "よ"]
-
-
-def test_era_years_and_ranges() -> None:
-    assert yasashii.era_only("2024年（令和6年）から です。") == []
-    assert yasashii.era_only("2024年度（令和6年度）から です。") == []
-    assert yasashii.era_only("令和6年から 令和11年まで です。") == ["令和6年", "令和11年"]
-    assert yasashii.RANGE.search("9月20日～10月20日")
-
-
-def test_yasashii_findings_and_gate(tmp_path: Path, capsys) -> None:
-    easy = write_catalog(tmp_path / "easy" / "index.po", [
-        ("計画の期間です。", "計画《けいかく》の 期間《きかん》は 6年《ねん》です。"),
-        ("長い文です。", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろです。"),
-        ("年です。", "令和《れいわ》6年《ねん》から はじめます。"),
-        ("範囲です。", "9月《がつ》20日《はつか》～10月《がつ》20日《はつか》です。"),
-        ("地域福祉です。", "地域福祉《ちいきふくし》は 大切《たいせつ》です。"),
-        ("123", "123"),
-    ])
-    report = yasashii.check([easy])
-    by_code = {f.code for f in report.findings}
-    assert {"YAS001", "YAS004", "YAS005", "YAS006"} <= by_code
-    # the number-only cell is not a sentence; the glossary page is measured too
-    assert report.catalogs[0].sentences == 5
-    assert report.catalogs[-1].name == "docs/glossary.md"
-    assert not report.gate["every glossary term linked on its page"]
-    assert yasashii.main([str(easy)]) == 1
-    out = capsys.readouterr().out
-    assert f"{easy}:" in out and "YAS006" in out and "gate: FAIL" in out
-
-    fixed = write_catalog(tmp_path / "fixed" / "index.po", [
-        ("地域福祉です。",
-         "[地域福祉《ちいきふくし》](glossary.md#term-chiiki-fukushi)は 大切《たいせつ》です。"),
-        ("年です。", "2024年《ねん》（令和《れいわ》6年《ねん》）から はじめます。"),
-    ])
-    report = yasashii.check([fixed])
-    assert not {"YAS001", "YAS004", "YAS005", "YAS006"} & {f.code for f in report.findings}
-    assert yasashii.main([str(fixed), "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["edition"] == "easy" and data["total"]["sentences"] > 2
-    assert set(data["total"]["bands"]) == {band for band, _ in yasashii.BANDS}
-
-
-def test_yasashii_skips_headings_and_untranslated(tmp_path: Path) -> None:
-    docs = tmp_path / "src"  # not named docs: occurrences are cut at a docs folder
-    docs.mkdir()
-    (docs / "page.md").write_text("# 見出しです\n\n本文です。\n", encoding="utf-8")
-    po = write_catalog(tmp_path / "po" / "page.po", [
-        ("見出しです", "みだしです"), ("本文です。", ""),
-    ], source=str(docs / "page.md"))
-    units, unfinished = yasashii.catalog_units(po)
-    assert unfinished == 1
-    assert [u.heading for u in units] == [True]
-
-
-def test_yasashii_usage_errors(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit) as exc:
-        yasashii.main(["--strict", "--standard"])
-    assert exc.value.code == 2
-    broken = tmp_path / "broken.po"
-    broken.write_text('msgid "a"\nthis is not po\n', encoding="utf-8")
-    assert yasashii.main([str(broken)]) == 2

@@ -14,6 +14,7 @@ from tests.conftest import content_pages, soup
 from tools import ROOT
 from tools.catalogs import EASY_LOCALE, page_catalogs
 from tools.checks import catalog_check, catalog_stats, yasashii
+from tools.checks.easy import termbase
 from tools.furigana.notation import KANJI
 from tools.sphinxext.glossary import read_terms
 
@@ -55,14 +56,17 @@ def test_catalogs_have_no_silent_failures(build_root: Path) -> None:
 
 
 def test_readability_gate() -> None:
-    assert yasashii.main(["--strict"]) == 0, "see `yasashii-check --strict --notes`"
+    """Faithful, short, consistent, easy: the gate of nox -s lint (issue 10's targets)."""
+    assert yasashii.main(["--strict"]) == 0, "see `yasashii-check --strict`"
 
 
 def test_standard_edition_is_measured_for_comparison() -> None:
     report = yasashii.check(page_catalogs(EASY_LOCALE), standard=True)
-    assert report.total.sentences > 200
-    # the plan's own sentences are hard (上級): the reason the easy edition exists
-    assert report.total.median_score < 2.5
+    assert report.total.all_sentences > 200
+    # the plan's own text is hard (上級/中級後半) read as a passage: the reason the easy
+    # edition exists
+    assert report.total.passage_score < 2.5
+    assert report.total.ratio == 1.0 and not report.findings
 
 
 # --- ruby -------------------------------------------------------------------------------
@@ -164,7 +168,7 @@ def test_glossary_links_resolve(site_easy: Path) -> None:
 
 def test_glossary_terms_link_to_the_glossary(site_easy: Path) -> None:
     """A page that uses a glossary term links it to the glossary at least once."""
-    terms = read_terms()
+    terms = termbase.load().glossary
     missing = []
     for page in content_pages(site_easy):
         if page.name == "glossary.html":
@@ -178,7 +182,7 @@ def test_glossary_terms_link_to_the_glossary(site_easy: Path) -> None:
                        if not t.find_parent(("rt", "rp")))
         linked = {urlsplit(a["href"]).fragment
                   for a in article.select("a[href^='glossary.html']")}
-        for term in yasashii.used_terms(text, terms):
+        for term in termbase.used_terms(text, terms):
             if term.anchor not in linked:
                 missing.append(f"{page.name}: {term.term}")
     assert not missing, "terms used without a glossary link:\n" + "\n".join(missing[:40])

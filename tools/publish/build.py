@@ -99,6 +99,7 @@ class Pipeline:
             swap.shutil.rmtree(ctx.staging_root, ignore_errors=True)
             return False
         swap.publish(ctx.staging, ctx.site)
+        swap.shutil.rmtree(ctx.staging_root, ignore_errors=True)
         ctx.cache.mkdir(parents=True, exist_ok=True)
         self.state_file().write_text(json.dumps({**last, **state}, indent=1), encoding="utf-8")
         return True
@@ -116,14 +117,17 @@ def default_source_date_epoch() -> None:
 
 def inputs(ctx: BuildContext, editions: list[Edition], *extra: str) -> Callable[[], str]:
     """The fingerprint of what a stage for *editions* reads (the easy edition reads locale/)."""
-    def compute() -> str:
-        files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
-        if any("easy" in e.tags for e in editions):
-            files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
-        versions = [f"{name}=={version(name)}" for name in PACKAGES]
-        return digest_files(files, ROOT, *versions, *extra, *(e.name for e in editions),
-                            *(os.environ.get(var, "") for var in ENVIRONMENT))
-    return compute
+    easy = any("easy" in e.tags for e in editions)
+    return lambda: digest_files([], ROOT, ctx.memo(("inputs", easy), lambda: _inputs(ctx, easy)),
+                                *extra, *(e.name for e in editions))
+
+
+def _inputs(ctx: BuildContext, easy: bool) -> str:
+    files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
+    if easy:
+        files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
+    versions = [f"{name}=={version(name)}" for name in PACKAGES]
+    return digest_files(files, ROOT, *versions, *(os.environ.get(v, "") for v in ENVIRONMENT))
 
 
 def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
@@ -207,27 +211,34 @@ def build_site(names: list[str], build_root: Path | None = None, source: Path | 
     return [ctx.site / name for name in names]
 
 
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.build", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
                         help=f"editions to build (default: all of {', '.join(EDITIONS)})")
     parser.add_argument("--no-pdf", action="store_true", help="skip the print PDFs")
+    parser.add_argument("--build-root", type=Path, default=ROOT / "_build", metavar="DIR",
+                        help="where to build and publish (default: _build; the site is DIR/site)")
+    parser.add_argument("--source", type=Path, default=ROOT / "docs", metavar="DIR",
+                        help="the MyST pages (default: docs)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.editions) - set(EDITIONS))
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     default_source_date_epoch()
-    ctx = BuildContext(ROOT / "_build", ROOT / "docs")
+    ctx = BuildContext(args.build_root.resolve(), args.source.resolve())
     started = time.perf_counter()
     try:
         changed = plan(ctx, args.editions or list(EDITIONS), pdf=not args.no_pdf).run()
     except ProjectError as exc:
-        print(f"error: {exc}; the last good site was kept in {ctx.site.relative_to(ROOT)}",
-              file=sys.stderr)
+        print(f"error: {exc}; the last good site was kept in {shown(ctx.site)}", file=sys.stderr)
         return exc.exit_code
     what = "published" if changed else "up to date (nothing changed):"
-    print(f"{what} {ctx.site.relative_to(ROOT)}/ in {time.perf_counter() - started:.1f} s",
+    print(f"{what} {shown(ctx.site)}/ in {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
     print("\n".join(summarize(ctx)), file=sys.stderr)
     return 0

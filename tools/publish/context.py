@@ -9,8 +9,10 @@ from :meth:`BuildContext.fresh`.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tools.editions import Edition, sphinx_build
 
@@ -19,6 +21,13 @@ from tools.editions import Edition, sphinx_build
 class BuildContext:
     build_root: Path  # _build
     source: Path  # docs/
+    _memo: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: object, compute: Callable[[], Any]) -> Any:
+        """*compute*() once per build (input hashes shared by several stages)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def site(self) -> Path:

@@ -3,6 +3,10 @@
 Each term is a level-2 heading preceded by a MyST target ``(term-…)=``; the target is
 the stable anchor translations link to: ``[地域福祉《ちいきふくし》](glossary.md#term-chiiki-fukushi)``.
 A heading like ``社会福祉協議会（社協・市社協）`` gives the term and its short forms.
+
+The page is generated from the term base, locale/easy/terms.yaml
+(``python -m tools.checks.terms --write``); this module reads the page as built, so the
+build and the catalog check see exactly the anchors the site has.
 """
 
 from __future__ import annotations
