@@ -1,25 +1,30 @@
 """What a page reads as, for the search: the readings indexed beside the text.
 
-When a document is read, every block of text (paragraph, heading, cell, list item) is
-turned into two lines: its text joined across inline markup (so 見守《みまも》り is found as
-見守り, and 旭川市《…》社会福祉協議会《…》 as one word), and its reading without the spaces
-of 分かち書き (so ちいきふくし finds ちいき ふくし) — the ruby reading of each ruby word (the easy edition's furigana), the glossary or
-SudachiPy reading of every other word with kanji (:func:`tools.furigana.reading.word_readings`,
-as ``furigana-suggest`` gives), kana as written. The lines are kept in the environment
-(so incremental and parallel builds keep them) and, when an HTML builder with a search
-index writes the page, put into an invisible node at the end of the document: the search
-index splits its text like any other (``search_text.split_terms``), the HTML writer skips it.
+When a page is written, every block of text (paragraph, heading, cell, list item) and every
+title its toctrees list becomes two lines:
 
-The words read from the dictionary (not from ruby) are also kept, surface → readings, and
-written to ``_static/search-readings.json`` for the search page: the page's HTML has no
-readings for them, and the summary under each result marks the word that a kana query
-matched. Ruby words need no entry: their reading is in the page (``<rt>``).
+- its text joined across inline markup, so 見守《みまも》り is found as 見守り and
+  旭川市《…》社会福祉協議会《…》 as one word;
+- its reading, without the spaces of 分かち書き (ちいきふくし finds ちいき ふくし): the ruby
+  reading of each ruby word (the easy edition's furigana), the glossary or SudachiPy reading
+  of every other word with kanji (:func:`tools.furigana.reading.word_readings`, as
+  ``furigana-suggest`` gives), kana as written.
+
+An HTML builder with a search index gets the lines in an invisible node at the end of the
+document: the index splits its text like any other (``search_text.split_terms``), the HTML
+writer skips it.
+
+The words read from the dictionary (not from ruby) are collected when a page is read, kept in
+the environment (so incremental and parallel builds keep them), and written to
+``_static/search-readings.json`` for the search page: the page's HTML has no readings for
+them, and the summary under each result marks the word that a kana query matched. Ruby words
+need no entry: their reading is in the page (``<rt>``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 READINGS_FILE = "search-readings.json"  # under _static/
+BREAK = "|"  # where code or a comment was: no word runs across it (not a space: see join_words)
 
 
 class search_readings(nodes.General, nodes.Element):
@@ -76,7 +82,7 @@ def _pieces(node: nodes.Element) -> Iterator[tuple[str, str | None]]:
         elif isinstance(child, nodes.Text):
             yield str(child), None
         elif _skipped(child):
-            yield "\n", None
+            yield BREAK, None
         elif isinstance(child, nodes.Element):
             yield from _pieces(child)
 
@@ -112,12 +118,13 @@ def block_readings(block: nodes.Element, glossary: dict[str, tuple[str, ...]]
     return "".join(surface), "".join(reading), words
 
 
-def document_readings(doctree: nodes.document, glossary: dict[str, tuple[str, ...]]
-                      ) -> tuple[str, dict[str, list[str]]]:
-    """The search lines of a document and its dictionary words (surface → readings)."""
+def document_readings(doctree: nodes.document, glossary: dict[str, tuple[str, ...]],
+                      also: Iterable[nodes.Element] = ()) -> tuple[str, dict[str, list[str]]]:
+    """The search lines of a document (and of the blocks *also*) and its dictionary words
+    (surface → readings)."""
     lines: list[str] = []
     words: dict[str, set[str]] = {}
-    for block in _blocks(doctree):
+    for block in (*_blocks(doctree), *also):
         surface, reading, pairs = block_readings(block, glossary)
         lines += [surface, join_words(reading)]
         for word, word_reading in pairs:
@@ -125,14 +132,43 @@ def document_readings(doctree: nodes.document, glossary: dict[str, tuple[str, ..
     return "\n".join(lines), {word: sorted(r) for word, r in words.items()}
 
 
-def _store(env: BuildEnvironment) -> dict[str, tuple[str, dict[str, list[str]]]]:
-    if not hasattr(env, "search_ja_readings"):
-        env.search_ja_readings = {}  # type: ignore[attr-defined]
-    return env.search_ja_readings  # type: ignore[attr-defined]
+def toctree_titles(env: BuildEnvironment, doctree: nodes.document) -> Iterator[nodes.Element]:
+    """The titles the page's toctrees will list: Sphinx puts them in only after the
+    post-transforms, but indexes them (with their ruby, as the HTML shows them)."""
+    for toctree in doctree.findall(addnodes.toctree):
+        if toctree.get("hidden"):
+            continue
+        maxdepth = toctree.get("maxdepth", -1)
+        for title, ref in toctree["entries"]:
+            toc = env.tocs.get(ref)
+            if toc is None:
+                if title:
+                    yield nodes.inline("", title)
+                continue
+            for reference in toc.findall(nodes.reference):
+                depth = sum(isinstance(up, nodes.bullet_list) for up in _ancestors(reference))
+                if title and depth == 1:
+                    yield nodes.inline("", title)
+                elif maxdepth <= 0 or depth <= maxdepth:
+                    yield reference
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _store(env: BuildEnvironment) -> dict[str, dict[str, list[str]]]:
+    """Docname → its dictionary words, kept from reading to writing (and between builds)."""
+    if not hasattr(env, "search_ja_words"):
+        env.search_ja_words = {}  # type: ignore[attr-defined]
+    return env.search_ja_words  # type: ignore[attr-defined]
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    _store(app.env)[app.env.current_document.docname] = document_readings(doctree, load_glossary())
+    _store(app.env)[app.env.current_document.docname] = document_readings(
+        doctree, load_glossary())[1]
 
 
 def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -150,14 +186,18 @@ def _indexes(app: Sphinx) -> bool:
 
 
 class AddSearchReadings(SphinxPostTransform):
-    """Append the page's search lines as an invisible node, for HTML builders that index."""
+    """Append the page's search lines as an invisible node, for HTML builders that index.
 
-    default_priority = 900  # last: nothing after it should see the node
+    After the references are resolved (so a link shows its target's title), last of the
+    post-transforms (nothing after it should see the node)."""
+
+    default_priority = 900
 
     def run(self, **kwargs: Any) -> None:
         if not _indexes(self.app):
             return
-        lines, _ = _store(self.env).get(self.env.current_document.docname, ("", {}))
+        lines, _ = document_readings(self.document, load_glossary(),
+                                     also=list(toctree_titles(self.env, self.document)))
         if lines:
             self.document += search_readings("", nodes.Text(lines))
 
@@ -167,7 +207,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _indexes(app):
         return
     words: dict[str, set[str]] = {}
-    for docname, (_, page_words) in sorted(_store(app.env).items()):
+    for docname, page_words in sorted(_store(app.env).items()):
         if docname in app.env.all_docs:
             for word, readings in page_words.items():
                 words.setdefault(word, set()).update(readings)

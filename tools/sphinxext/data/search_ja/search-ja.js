@@ -17,7 +17,8 @@ const SearchJa = (() => {
   const CJK =
     "\u3005\u3006\u303b\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe"
     + "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  const RUN = new RegExp(`[${CJK}]+|[\\p{Letter}\\p{Number}_]+`, "gu");
+  // a run of Japanese, or a word of other letters and digits (as Python's [^\W{CJK}]+)
+  const RUN = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{Letter}\\p{Number}_])+`, "gu");
   const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
   const SPACE = /^\s+$/u;
 
