@@ -183,6 +183,16 @@ def test_search_finds_the_page(word: str, site_ja: Path, serve, browser) -> None
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("word", ["見守り", "旭川市社会福祉協議会", "民生委員児童委員"])
+def test_easy_edition_finds_words_across_ruby(word: str, site_easy: Path, serve, browser) -> None:
+    # 見守《みまも》り, 旭川市《…》社会福祉協議会《…》: the text is indexed joined
+    expected = pages_with(site_easy, word)
+    results = search(browser, serve(site_easy), word)
+    assert expected and expected <= results.keys(), expected - results.keys()
+    assert all(word in results[name] for name in expected), results
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("edition", ["ja", "easy"])
 @pytest.mark.parametrize("word", list(READINGS))
 def test_search_by_reading(word: str, edition: str, request, serve, browser) -> None:
@@ -209,6 +219,20 @@ def test_width_and_long_vowels(edition: str, request, serve, browser) -> None:
         results = search(browser, base, query)
         assert pages_with(site, word) <= results.keys(), query
         assert all(word in results[name] for name in pages_with(site, word)), (query, results)
+
+
+@pytest.mark.browser
+def test_opened_result_marks_the_kanji_word(site_ja: Path, serve, browser) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(f"{serve(site_ja)}/search.html?q={quote('じょせつ')}")
+        page.wait_for_selector(".search-ja-summary .highlighted", timeout=30_000)
+        page.click("#search-results li a >> nth=0")
+        page.wait_for_selector("article .highlighted", timeout=10_000)
+        marked = page.eval_on_selector_all("article .highlighted", "els => els.map(e => e.textContent)")
+    finally:
+        page.close()
+    assert "除雪" in marked
 
 
 @pytest.mark.browser
