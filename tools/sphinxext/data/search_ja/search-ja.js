@@ -351,5 +351,5 @@ const SearchJa = (() => {
 
   if (typeof Search !== "undefined") install();
 
-  return { normalise, splitQuery, segmentsOf, findMatch, dictionaryReady };
+  return { normalise, splitQuery };
 })();
