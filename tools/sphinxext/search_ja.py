@@ -1,59 +1,41 @@
-"""Japanese full-text search that finds every plan word, on both index and query side.
+"""Japanese full-text search that finds every plan word, by its kanji or by its reading.
 
 Sphinx's default Japanese splitter (TinySegmenter) cuts compound words where the
 browser's query splitter does not (市社協 → 市社/協), so some words of the plan
 could never be found. Indexing overlapping character bigrams (and single kanji)
 and splitting the query the same way makes every substring of two or more
-characters findable, with identical rules in Python and JavaScript.
+characters findable, with identical rules in Python and JavaScript
+(:mod:`tools.sphinxext.search_text`).
+
+Each page's readings are indexed beside its text (:mod:`tools.sphinxext.search_readings`)
+and the query is normalised the same way (kana, long vowels, width, 分かち書き), so
+じょせつ, ジョセツ and ｼﾞｮｾﾂ find 除雪. On the search page, ``data/search_ja/search-ja.js``
+splits the query and writes under each result the passage with the word that matched,
+marked (for a kana query: the kanji word it reads as). It is a file, loaded with
+``defer`` on the search page only, so no inline script is needed.
 """
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.search import SearchLanguage
 
+from tools.sphinxext import search_readings
+from tools.sphinxext.search_text import is_term, split_terms
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-# Han, hiragana, katakana, prolonged sound mark, iteration marks.
-_CJK = "\u3005\u3006\u303b\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
-_KANJI = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+STATIC = Path(__file__).resolve().parent / "data" / "search_ja"
 
-
-def split_terms(text: str) -> list[str]:
-    """Split *text* into search terms: CJK bigrams and kanji, other words whole."""
-    terms: list[str] = []
-    for run in _RUN.findall(text.lower()):
-        if not _CJK_CHAR.match(run) or len(run) == 1:
-            terms.append(run)
-            continue
-        terms.extend(run[i : i + 2] for i in range(len(run) - 1))
-        terms.extend(ch for ch in run if _KANJI.fullmatch(ch))
-    return terms
-
-
-# The same rules for the query, run by searchtools.js in the reader's browser.
-JS_SPLITTER = r"""
-var splitQuery = function (query) {
-  var cjk = /[\u3005\u3006\u303b\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var runs = query.toLowerCase().match(/[\u3005\u3006\u303b\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{Letter}\p{Number}_]+/gu) || [];
-  var terms = [];
-  runs.forEach(function (run) {
-    if (!cjk.test(run[0])) { terms.push(run); return; }
-    if (run.length === 1) { terms.push(run); return; }
-    for (var i = 0; i + 1 !== run.length; i++) terms.push(run.substr(i, 2));
-  });
-  return terms;
-};
-"""
+# language_data.js (a file) hands the query to the splitter of search-ja.js.
+JS_SPLITTER = "var splitQuery = function (query) { return SearchJa.splitQuery(query); };"
 
 
 class SearchJapaneseBigram(SearchLanguage):
-    """Japanese search with the same bigram splitting in the index and the query."""
+    """Japanese search with the same normal form and bigrams in the index and the query."""
 
     lang = "ja"
     language_name = "Japanese"
@@ -63,12 +45,28 @@ class SearchJapaneseBigram(SearchLanguage):
         return split_terms(input)
 
     def word_filter(self, stemmed_word: str) -> bool:
-        return len(stemmed_word) > 1 or bool(_KANJI.fullmatch(stemmed_word))
+        return is_term(stemmed_word)
 
     def stem(self, word: str) -> str:
         return word
 
 
+def on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+
+
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if templatename == "search.html":
+        # After searchtools.js, which it extends; before the search starts (DOMContentLoaded).
+        app.add_js_file("search-ja.js", defer="defer")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchJapaneseBigram)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    search_readings.setup(app)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("html-page-context", on_html_page_context)
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}
