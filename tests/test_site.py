@@ -113,6 +113,13 @@ def test_search_page_uses_the_bigram_splitter(site_ja: Path) -> None:
     assert {"市社", "社協", "名簿", "除雪"} <= terms.keys()
 
 
+def test_search_messages_are_japanese_in_both_editions(site_ja: Path, site_easy: Path) -> None:
+    """Sphinx's own ja catalog leaves the result count empty; the project's sphinx.js fills it."""
+    for site, found in ((site_ja, "ページが見つかりました"), (site_easy, "ページが みつかりました")):
+        translations = (site / "_static" / "translations.js").read_text(encoding="utf-8")
+        assert found in translations and '[\n            ""\n        ]' not in translations
+
+
 def test_broken_source_fails_and_keeps_last_good_output(tmp_path: Path, site_ja: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
