@@ -136,3 +136,18 @@ def test_tampered_copies_of_the_catalogs_fail_for_their_own_reason(
     grown = {c for c in expected if failing[c] > real_before[c]}
     assert grown == expected, (
         f"{name}: {({c: (real_before[c], failing[c]) for c in expected})}")
+
+
+def test_a_harder_page_falls_below_its_floor(real: list[Path], tmp_path: Path, capsys) -> None:
+    """Pages written in the standard text's words (hard, 上級) fail the per-page floor, which is
+    scored on the page as one passage, so easy filler elsewhere cannot lift it."""
+    overview = [p for p in real if p.stem == "overview"]
+    harder = tamper(overview, tmp_path / "harder", lambda text: text)
+    catalog = polib.pofile(str(harder[0]), wrapwidth=0)
+    for entry in catalog:
+        if entry.msgstr and not entry.obsolete:
+            entry.msgstr = entry.msgid
+    catalog.save(str(harder[0]))
+    others = [p for p in real if p.stem != "overview"]
+    _, failing = run_strict([*others, *harder], capsys)
+    assert failing["YAS211"] == 1

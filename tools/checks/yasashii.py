@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from tools import ROOT
 from tools.catalogs import EASY_LOCALE, page_catalogs
 from tools.checks.catalog_stats import display_path
 from tools.checks.easy import (
@@ -48,6 +49,7 @@ from tools.checks.easy import (
     termbase,
     vocabulary,
     wakachi,
+    yamlfile,
 )
 from tools.checks.easy.messages import (
     CELL,
@@ -81,6 +83,32 @@ MIN_TOTAL_RATIO = 0.7
 MAX_HARD_SHARE = 0.15
 # Not pages of the plan: the site's accessibility page, and the glossary (made of hard words).
 UNGATED_PAGES = frozenset({"accessibility", "glossary"})
+FLOOR = ROOT / "locale" / "easy" / "readability-floor.yaml"
+
+
+@dataclass(frozen=True)
+class Floors:
+    """Readability as it stands, per page: a page may rise above its floor, never fall below."""
+
+    path: Path
+    line: int
+    pages: dict[str, float]
+    beginner_share: float | None
+
+    @classmethod
+    def load(cls, path: Path) -> Floors:
+        if not path.is_file():
+            return cls(path, 1, {}, None)
+        data = yamlfile.load(path)
+        pages = data.get("passage") or {}
+        share = data.get("beginner_share")
+        if not isinstance(pages, dict) or not all(
+                isinstance(v, int | float) for k, v in pages.items() if k != yamlfile.LINE):
+            raise InputError(f"{path}:{data.get(yamlfile.LINE, 1)}: 'passage' must map pages "
+                             "to scores")
+        return cls(path, data.get(yamlfile.LINE, 1),
+                   {k: float(v) for k, v in pages.items() if k != yamlfile.LINE},
+                   float(share) if share is not None else None)
 BANDS = amount.BANDS
 
 POLITE_END = re.compile(
@@ -169,6 +197,12 @@ class Report:
             if severity == codes.TARGET:
                 gate[f"no {code} ({text})"] = code not in found
         return gate
+
+    @property
+    def goals(self) -> dict[str, bool]:
+        found = {f.code for f in self.findings}
+        return {f"no {code} ({text})": code not in found
+                for code, (severity, text) in codes.CODES.items() if severity == codes.GOAL}
 
     @property
     def passed(self) -> bool:
@@ -345,13 +379,15 @@ def _page_sources(catalogs: list[Path], standard: bool, glossary: Path
 
 
 def check(catalogs: list[Path], standard: bool = False, *, terms_path: Path = termbase.TERMS,
-          glossary: Path = GLOSSARY, allow: Path = faithfulness.ALLOW) -> Report:
+          glossary: Path = GLOSSARY, allow: Path = faithfulness.ALLOW,
+          floor: Path = FLOOR) -> Report:
     """Measure and check the easy edition (or, with *standard*, measure the msgids).
 
     Raises OSError or ValueError for an unreadable catalog, InputError for a bad term base
     or allow-list.
     """
     tb = termbase.load(terms_path)
+    floors = Floors.load(floor)
     allowances = [] if standard else faithfulness.load_allowances(allow)
     used_allowances: set = set()
     findings: list[Finding] = []
@@ -405,12 +441,17 @@ def check(catalogs: list[Path], standard: bool = False, *, terms_path: Path = te
         page_vocab = vocabulary.combine(vocab_parts)
         _finish(stats, sentences, every, page_vocab)
         is_plan_page = Path(name).stem not in UNGATED_PAGES
-        if (not standard and is_plan_page and stats.passage_score is not None
-                and stats.passage_score < PAGE_PASSAGE):
-            findings.append(Finding(name, 1, "YAS206",
-                                    f"the page scores {stats.passage_score:.2f} as a passage "
-                                    f"({amount.band(stats.passage_score)}; target ≥ "
-                                    f"{PAGE_PASSAGE}, 初級後半)"))
+        if not standard and is_plan_page and stats.passage_score is not None:
+            score = stats.passage_score
+            if score < PAGE_PASSAGE:
+                findings.append(Finding(name, 1, "YAS206",
+                                        f"the page scores {score:.2f} as a passage "
+                                        f"({amount.band(score)}; goal ≥ {PAGE_PASSAGE}, 初級後半)"))
+            floor = floors.pages.get(Path(name).stem)
+            if floor is not None and round(score, 2) < floor:
+                findings.append(Finding(name, 1, "YAS211",
+                                        f"the page scores {score:.2f} as a passage, below its "
+                                        f"floor {floor:.2f} ({display_path(floors.path)})"))
         all_stats.append(stats)
         if name == display_path(glossary):
             continue  # its own row; the total is the plan's text
@@ -426,6 +467,12 @@ def check(catalogs: list[Path], standard: bool = False, *, terms_path: Path = te
     _finish(total, scored_total, every_sentence, vocabulary.combine(vocab_total))
     if not standard:
         findings += _total_findings(total, catalogs)
+        share = total.beginner_share
+        if share is not None and floors.beginner_share is not None \
+                and round(share, 2) < floors.beginner_share:
+            findings.append(Finding(display_path(floors.path), floors.line, "YAS212",
+                                    f"{share:.0%} of the sentences in the 初級 bands, below the "
+                                    f"floor {floors.beginner_share:.0%}"))
         checked = {Path(name).stem for name, _, _ in pages}
         for allowance in allowances:
             if allowance.page in checked and allowance not in used_allowances:
@@ -464,7 +511,7 @@ def _count(pages: list[PageStats], total: PageStats, findings: list[Finding]) ->
         severity = codes.severity(finding.code)
         for stats in (by_path.get(finding.path), total):
             if stats is not None:
-                attribute = {"error": "errors", "target": "targets", "note": "notes"}[severity]
+                attribute = {"error": "errors", "target": "targets", "goal": "notes", "note": "notes"}[severity]
                 setattr(stats, attribute, getattr(stats, attribute) + 1)
 
 
@@ -512,6 +559,8 @@ def _print_text(report: Report, notes: bool, table_only: bool) -> None:
     if report.edition == "easy":
         for rule, ok in report.gate.items():
             print(f"gate: {'ok  ' if ok else 'FAIL'} {rule}")
+        for rule, ok in report.goals.items():
+            print(f"goal: {'met ' if ok else 'not yet'} {rule}")
 
 
 def _as_json(report: Report) -> str:
@@ -522,6 +571,7 @@ def _as_json(report: Report) -> str:
         "findings": [asdict(f) | {"severity": codes.severity(f.code)}
                      for f in report.findings],
         "gate": report.gate,
+        "goals": report.goals,
         "passed": report.passed,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
