@@ -17,6 +17,7 @@ extensions = [
     "tools.sphinxext.ruby",
     "tools.sphinxext.a11y_fixes",
     "tools.sphinxext.a11y_results",
+    "tools.sphinxext.safe_markup",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
@@ -39,8 +40,9 @@ if tags.has("print"):  # noqa: F821
     exclude_patterns.append("accessibility.md")
     suppress_warnings.append("toc.excluded")
 
-# gettext: one catalog per page, each edition reads its own catalog folder.
-locale_dirs = [str(ROOT / "locale" / EDITION)]
+# gettext: one catalog per page, each edition reads its own catalog folder. Relative to the
+# source folder (Sphinx resolves it so), so a copy of docs/ and locale/ builds as one.
+locale_dirs = [f"../locale/{EDITION}"]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True

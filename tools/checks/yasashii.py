@@ -48,8 +48,10 @@ from tools.catalogs import EASY_LOCALE, occurrence_source, page_catalogs
 from tools.checks.catalog_check import msgstr_line
 from tools.checks.catalog_stats import display_path
 from tools.diagnostics import EntryFinding as Finding
+from tools.diagnostics import command
 from tools.furigana.notation import KANJI, plain
 from tools.sphinxext.glossary import GLOSSARY, Term, linked_anchors, read_terms
+from tools.textsources import load_catalog
 
 MAX_LENGTH = 40
 MAX_KANJI = 13  # 弘前大学: about 13 kanji per sentence for daily-life texts
@@ -127,7 +129,7 @@ def _is_heading(file: Path, line: int) -> bool:
 def catalog_units(path: Path, standard: bool = False) -> tuple[list[Unit], int]:
     """The messages of one catalog (msgstr, or msgid with *standard*), and how many were skipped
     because they are not translated yet."""
-    catalog = polib.pofile(str(path), wrapwidth=0)
+    catalog = load_catalog(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     units: list[Unit] = []
     unfinished = 0
@@ -184,7 +186,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 @cache
-def _tagger():  # noqa: ANN202 (fugashi.Tagger, loaded once)
+def _tagger():
     import fugashi
 
     return fugashi.Tagger()
@@ -424,6 +426,7 @@ def _print_text(report: Report, notes: bool) -> None:
             print(f"gate: {'ok  ' if ok else 'FAIL'} {rule}")
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="yasashii-check", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tools import ROOT
 from tools.checks.catalog_check import check_before_build
+from tools.diagnostics import command
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import ProjectError
 from tools.publish.landing import write_landing
@@ -55,23 +56,31 @@ def build_site(
     return published
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.build", description=__doc__)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
                         help=f"editions to build (default: all of {', '.join(EDITIONS)})")
     parser.add_argument("--no-pdf", action="store_true",
                         help="skip the print PDFs (built first when no EDITION is named)")
+    parser.add_argument("--build-root", type=Path, default=ROOT / "_build",
+                        help="where to build and publish (default: _build; the site is "
+                        "BUILD_ROOT/site)")
+    parser.add_argument("--source", type=Path, default=ROOT / "docs",
+                        help="the pages (default: docs/; the catalogs are in its sibling "
+                        "locale/)")
     args = parser.parse_args(argv)
+    build_root, source = args.build_root.resolve(), args.source.resolve()
     unknown = sorted(set(args.editions) - set(EDITIONS))
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     if not args.editions and not args.no_pdf:
         # PDFs first: the HTML pages and the landing page show their sizes.
-        if code := publish_pdfs():
+        if code := publish_pdfs(build_root, source):
             return code
     try:
-        for path in build_site(args.editions or list(EDITIONS)):
-            print(f"published {path.relative_to(ROOT)}")
+        for path in build_site(args.editions or list(EDITIONS), build_root, source):
+            print(f"published {path}")
     except ProjectError as exc:
         print(f"error: {exc}; the last good output was kept", file=sys.stderr)
         return exc.exit_code

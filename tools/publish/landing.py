@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import command
 
 TITLE = "第5期旭川市地域福祉計画・旭川市社会福祉協議会第7期地域福祉活動計画 骨子（案）"
 
@@ -110,6 +111,7 @@ def write_landing(site: Path) -> Path:
     return page
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.landing", description=__doc__)
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "_build" / "site")

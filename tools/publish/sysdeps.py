@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 
+from tools.diagnostics import command
+
 GROUPS: dict[str, tuple[str, ...]] = {
     "browser": ("chromium",),
     # fontconfig: `fc-list`, with which the PDF step checks the fonts before rendering.
@@ -78,6 +80,7 @@ def install(packages: list[str]) -> int:
     return 0
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.sysdeps", description=__doc__)
     parser.add_argument("groups", nargs="*", metavar="GROUP",

@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from tools.diagnostics import command
+
 
 def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     from pypdf.errors import PdfReadError
@@ -49,6 +51,7 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     return 1 if findings else 0
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.pdf", description=__doc__)
     parser.add_argument("--verify", action="store_true",

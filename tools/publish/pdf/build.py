@@ -94,10 +94,10 @@ def build_pdfs(
     return [published for _, published in finished]
 
 
-def publish_pdfs() -> int:
+def publish_pdfs(build_root: Path | None = None, source: Path | None = None) -> int:
     """Build and publish the PDFs, printing where they went; the exit code for a command line."""
     try:
-        for path in build_pdfs():
+        for path in build_pdfs(build_root, source):
             print(f"published {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     except SETUP_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
