@@ -18,6 +18,8 @@ extensions = [
     "tools.sphinxext.a11y_fixes",
     "tools.sphinxext.a11y_results",
     "tools.sphinxext.safe_markup",
+    "tools.sphinxext.image_alt",
+    "tools.sphinxext.source_encoding",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3

@@ -8,44 +8,26 @@ import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import soup, squash
+from conftest import EPOCH, soup, squash
 from plan_facts import KADAI
 from pypdf import PdfReader, PdfWriter
 
 from tools import ROOT
 from tools.errors import BuildError
-from tools.outputs import PDFS, available_pdfs, downloads, format_size
+from tools.outputs import PDFS, downloads, format_size
 from tools.publish.build import build_site
 from tools.publish.pdf.build import build_pdfs
 from tools.publish.pdf.verify import A4, check, content_roles, inspect
 
 pytestmark = pytest.mark.browser
 
-# 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
-EPOCH = 1696118400
 EPOCH_PDF_DATE = "D:20231001000000+00'00'"
 SPEC = {spec.key: spec for spec in PDFS}
-
-
-@pytest.fixture(scope="session")
-def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
-    """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
-    try:
-        paths = build_pdfs(build_root=build_root)
-    finally:
-        if old is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
-    yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
 
 
 @pytest.fixture(scope="session")

@@ -66,14 +66,34 @@
     return r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
   }
 
-  // Whether the centre of *el* is covered by something else (a sticky header, a drawer).
+  // The boxes of *el* that show its text: one per line box, so a link that wraps (also
+  // right before its <ruby>, which leaves an empty first line box) is tested where its text
+  // is. Readings (<rt>) are text of the link too. An element without text: its own boxes.
+  function textBoxes(el) {
+    const boxes = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width >= 1 && r.height >= 1) boxes.push(r);
+    }
+    if (boxes.length) return boxes;
+    return [...el.getClientRects()].filter((r) => r.width >= 1 && r.height >= 1);
+  }
+
+  // Whether a line box of *el* that holds text is covered at its centre by something that
+  // is not the element, one of its descendants (ruby, rt) or an ancestor (a sticky header,
+  // a drawer covers it; its own paragraph does not).
   function obscured(el) {
-    // A link that wraps over two lines: test its first line box, not the gap between.
-    const r = el.getClientRects()[0] || el.getBoundingClientRect();
-    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-    const hit = document.elementFromPoint(x, y);
-    return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
+    for (const r of textBoxes(el)) {
+      if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) return true;
+    }
+    return false;
   }
 
   // Let transitions started by the focus change (furo's skip link slides in) finish.

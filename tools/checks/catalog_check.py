@@ -16,6 +16,7 @@ broken markup. Codes:
 - CAT010 a message of the source is missing from the catalog (run ``nox -s update-po``)
 - CAT011 the msgstr brings raw HTML, a raw role or directive, an eval-rst block or a
   script URL (``javascript:``) — see ``tools.sphinxext.safe_markup``
+- FUR001–FUR005 broken ruby notation in the msgstr (``tools.furigana.notation``)
 - PO001–PO008 the catalog's syntax is broken (``tools.po_syntax``, as strict as
   ``msgfmt --check``): nothing else of that catalog is checked until it is fixed
 
@@ -51,6 +52,7 @@ from tools.checks.catalog_stats import display_path
 from tools.diagnostics import EntryFinding as Finding
 from tools.diagnostics import command
 from tools.errors import BuildError
+from tools.furigana import notation
 from tools.po_syntax import check_file as check_syntax
 from tools.sphinxext.glossary import GLOSSARY, read_terms
 from tools.sphinxext.safe_markup import SCRIPT_URL_IN_TEXT, is_allowed_raw
@@ -147,6 +149,8 @@ def check_entry(
         return [("CAT001", "untranslated message")]
     found: list[tuple[str, str]] = []
     source, target = shape(entry.msgid), shape(entry.msgstr)
+    for error in notation.parse(entry.msgstr)[1]:
+        found.append((error.code, error.message))
     for what in target.unsafe:
         found.append(("CAT011", f"msgstr brings {what}: a translation may not add markup "
                                 "that could run script (write Markdown)"))

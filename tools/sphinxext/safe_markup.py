@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from tools.sphinxext import located
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -59,16 +61,10 @@ def is_allowed_raw(text: str) -> bool:
     return _squash(text) in allowed_raw()
 
 
-def _located(node: nodes.Node) -> nodes.Node:
-    """The nearest ancestor that knows its source line (Text nodes and translated inlines do not)."""
-    current: nodes.Node | None = node
-    while current is not None and not (current.line and current.source):
-        current = current.parent
-    return current or node
 
 
 def _warn(node: nodes.Node, code: str, message: str) -> None:
-    logger.warning(f"{code} {message}", location=_located(node), type="safe_markup",
+    logger.warning(f"{code} {message}", location=located(node), type="safe_markup",
                    subtype=code)
 
 
