@@ -20,6 +20,7 @@ extensions = [
     "tools.sphinxext.safe_markup",
     "tools.sphinxext.image_alt",
     "tools.sphinxext.source_encoding",
+    "tools.sphinxext.csp",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
@@ -64,6 +65,7 @@ if EASY:
     author = "あさひかわし・あさひかわし しゃかい ふくし きょうぎかい"
     copyright = f"2023, {author}"
 html_static_path = [str(ROOT / "_static")]
+html_favicon = str(ROOT / "_static" / "favicon.svg")
 html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
 # The other edition of each page, linked from the sidebar (tools/edition_switch.py).

@@ -1,6 +1,7 @@
 """Write the site's front door, ``_build/site/index.html``: choose an edition or a PDF.
 
-A static page without scripts: one ``h1``, a list of the editions that were built
+A static page without scripts (under the same Content Security Policy as the editions,
+with the site's favicon beside it): one ``h1``, a list of the editions that were built
 (``ja/`` and ``easy/``) and the published PDFs (read from ``tools.publish.pdf.downloads``,
 so a link appears only when its file exists). Called by ``tools.publish.build.build_site``
 after the editions are published.
@@ -9,6 +10,7 @@ after the editions are published.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from dataclasses import dataclass
 from html import escape
@@ -16,6 +18,9 @@ from pathlib import Path
 
 from tools import ROOT
 from tools.diagnostics import command
+from tools.sphinxext.csp import META as CSP_META
+
+FAVICON = ROOT / "_static" / "favicon.svg"  # the same icon as the editions' (conf.py)
 
 TITLE = "第5期旭川市地域福祉計画・旭川市社会福祉協議会第7期地域福祉活動計画 骨子（案）"
 
@@ -79,6 +84,8 @@ def render(editions: list[str], downloads: list[tuple[str, str]]) -> str:
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  {CSP_META}
+  <link rel="icon" href="{FAVICON.name}" type="image/svg+xml">
   <title>{escape(TITLE)}</title>
   <style>{STYLE}</style>
 </head>
@@ -105,6 +112,7 @@ def write_landing(site: Path) -> Path:
     editions = [c.folder for c in CHOICES if (site / c.folder / "index.html").is_file()]
     pdfs = [(d.path, d.link_text) for d in downloads(site.parent)]
     page = site / "index.html"
+    shutil.copyfile(FAVICON, site / FAVICON.name)
     fresh = page.with_name(".index.html.new")
     fresh.write_text(render(editions, pdfs), encoding="utf-8")
     fresh.replace(page)  # atomic: readers never see half a page
