@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-BROKEN_PO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\n'
+BROKEN_PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+             'msgid "a"\nmsgstr "b\n')
 NOT_UTF8 = "# 表題\n\n本文".encode() + b"\xff\xfe\n"
 
 # (command line, files to write under tmp_path, exit code, text the output must contain)

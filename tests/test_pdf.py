@@ -373,3 +373,52 @@ def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
     assert as_json.returncode == 1 and {"PDF001", "PDF002"} <= {f["code"] for f in findings}
     missing = run_tool("tools.publish.pdf", "--verify", str(tmp_path / "none.pdf"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_pdfua_checker_finds_nothing_and_links_are_described(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    """The independent PDF/UA-1 checker (PyPI pdfua): 0 errors, 0 warnings."""
+    import pdfua
+
+    report = pdfua.validate(str(pdfs[key]))
+    assert [f"{f.rule_id} {f.message}" for f in report.findings] == []
+    reader = PdfReader(pdfs[key])
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots") or ()
+             if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= 20
+    contents = [str(link["/Contents"]) for link in links]
+    assert all(text.strip() for text in contents)
+    # Link text, not bare targets: the contents entries name their chapters.
+    assert sum(not text.startswith(("pdf-heading-", "http")) for text in contents) >= 20
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_creator_and_producer_name_the_tools_not_a_user_agent(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    info = PdfReader(pdfs[key]).metadata
+    assert info["/Creator"].startswith("Sphinx ") and "Mozilla" not in info["/Creator"]
+    assert info["/Producer"].startswith("Chromium ") and "pypdf" in info["/Producer"]
+
+
+def test_two_clean_builds_give_byte_identical_pdfs(
+    pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Reproducible: a second build from the same sources into a fresh build root writes the
+    same bytes (no random IDs, no clock, no user agent)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    try:
+        again = build_pdfs(build_root=tmp_path_factory.mktemp("rebuild"))
+    finally:
+        mp.undo()
+    differing = [path.name for path in again
+                 if path.read_bytes() != pdfs[SPEC_BY_FILE[path.name]].read_bytes()]
+    assert len(again) == len(pdfs) and differing == []
+
+
+SPEC_BY_FILE = {spec.filename: spec.key for spec in PDFS}

@@ -77,7 +77,7 @@ def loads(site: Path, serve, browser) -> Iterator[list[PageLoad]]:
         context.close()
     for load in found:
         load.requests = [url.removeprefix(base) for url in load.requests]
-    print("\nrequests per page: " + ", ".join(f"{l.page} {len(l.requests)}" for l in found))
+    print("\nrequests per page: " + ", ".join(f"{load.page} {len(load.requests)}" for load in found))
     yield found
 
 

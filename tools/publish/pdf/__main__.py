@@ -43,6 +43,8 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
                   f"lang {report.lang!r}, title {report.title!r}\n"
                   f"  bookmarks {len(report.outline)}; tags: {tags}\n"
                   f"  fonts: {fonts}")
+            for skipped in report.pdfua_skipped:
+                print(f"  pdfua could not evaluate {skipped}")
         for finding in findings:
             print(finding)
         print(f"Found {len(findings)} problem(s) in {len(reports)} PDF(s).")
