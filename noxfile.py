@@ -29,7 +29,7 @@ def build(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs."""
-    _install(session, "test", system=("browser", "fonts", "java", "node"))
+    _install(session, "test", system=("browser", "fonts", "java", "node", "gettext"))
     session.run("python", "-m", "pytest", *session.posargs)
 
 
