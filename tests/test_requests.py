@@ -67,6 +67,7 @@ def loads(site: Path, serve, browser) -> Iterator[list[PageLoad]]:
                     and load.failed.append(f"{response.url} ({response.status})"))
             page.on("console", lambda message, load=load: message.type == "error"
                     and load.console_errors.append(message.text))
+            page.on("pageerror", lambda error, load=load: load.console_errors.append(str(error)))
             page.goto(f"{base}/{path}", wait_until="networkidle")
             load.csp_violations = page.evaluate("window.__cspViolations")
             icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || ''")

@@ -5,13 +5,16 @@ on server headers), so even markup that slipped past ``tools.sphinxext.safe_mark
 run: no inline script, no event-handler attributes, nothing loaded from another site.
 Inline ``style`` attributes stay allowed (furo's icons use them; they cannot run script).
 The themes' inline scripts live in files (``_static/furo-theme-init.js``,
-``_static/reader-tools-init.js``). Only the website builders get it (the PDF renderer's
+``_static/reader-tools-init.js``), and Sphinx's one ``new Function`` (the catalog's plural
+expression in doctools.js) is replaced by ``data/csp/doctools-no-eval.js``, so the policy needs
+no ``'unsafe-eval'``. Only the website builders get it (the PDF renderer's
 single-page build injects its print styles from local files).
 """
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ POLICY = "; ".join((
 ))
 META = f'<meta http-equiv="Content-Security-Policy" content="{escape(POLICY, quote=False)}">'
 BUILDERS = frozenset({"html", "dirhtml"})
+STATIC = Path(__file__).resolve().parent / "data" / "csp"
 
 
 def on_html_page_context(
@@ -39,6 +43,14 @@ def on_html_page_context(
         context["metatags"] = META + "\n" + context.get("metatags", "")
 
 
+def on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", on_builder_inited)
     app.connect("html-page-context", on_html_page_context)
+    # After doctools.js (priority 200), before translations.js (500).
+    app.add_js_file("doctools-no-eval.js", priority=300)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
