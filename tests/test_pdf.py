@@ -422,3 +422,30 @@ def test_two_clean_builds_give_byte_identical_pdfs(
 
 
 SPEC_BY_FILE = {spec.filename: spec.key for spec in PDFS}
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_table_header_ids_are_numbered_in_order_and_referenced(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    """Chromium's run-dependent node ids are renumbered; every /Headers names a header."""
+    reader = PdfReader(pdfs[key])
+    ids, headers = [], []
+
+    def walk(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict) and "/S" in node:
+            if "/ID" in node:
+                ids.append(str(node["/ID"]))
+            attributes = node.get("/A")
+            attributes = attributes.get_object() if attributes is not None else []
+            for item in attributes if isinstance(attributes, list) else [attributes]:
+                headers.extend(str(h) for h in item.get_object().get("/Headers", ()))
+            walk(node.get("/K", []))
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    assert ids and sorted(ids) == [f"id{n:06d}" for n in range(1, len(ids) + 1)]
+    assert headers and set(headers) <= set(ids)

@@ -14,7 +14,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    NameObject,
+    TextStringObject,
+)
 
 from tools.errors import BuildError
 
@@ -65,6 +71,7 @@ def finish(source: Path, target: Path, info: DocumentInfo) -> None:
     root[NameObject("/PageMode")] = NameObject("/UseOutlines")
     if info.bookmarks:
         retitle_bookmarks(writer, list(info.bookmarks), source)
+    renumber_structure_ids(writer)
     descriptions = dict(info.links)
     for page in writer.pages:
         mark_page_numbers_as_artifacts(page)
@@ -105,6 +112,68 @@ def made_by(info: DocumentInfo, skia: str) -> tuple[str, str]:
     browser = f"Chromium {info.browser}" if info.browser else "Chromium"
     producer = f"{browser} ({skia or 'Skia/PDF'}); pypdf {pypdf.__version__}"
     return creator, producer
+
+
+def _structure_elements(node, found: list) -> None:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        for child in node:
+            _structure_elements(child, found)
+    elif isinstance(node, dict) and "/S" in node:
+        found.append(node)
+        if "/K" in node:
+            _structure_elements(node["/K"], found)
+
+
+def _attribute_dicts(element) -> list:
+    attributes = element.get("/A")
+    if attributes is None:
+        return []
+    attributes = attributes.get_object()
+    items = attributes if isinstance(attributes, list) else [attributes]
+    return [item.get_object() for item in items if isinstance(item.get_object(), dict)]
+
+
+def renumber_structure_ids(writer: PdfWriter) -> int:
+    """Number the structure elements' /IDs (table headers) 1, 2, 3… in their order.
+
+    Chromium names them after its internal DOM node ids (``node00000172``), which shift from
+    one run to the next, so two builds differed in these bytes only. The new ids keep the old
+    ones' order, so the /IDTree stays sorted; /Headers references follow. Returns the count.
+    """
+    tree = writer.root_object.get("/StructTreeRoot")
+    if tree is None:
+        return 0
+    tree = tree.get_object()
+    elements: list = []
+    _structure_elements(tree.get("/K"), elements)
+    old_ids = sorted({str(e["/ID"]) for e in elements if "/ID" in e})
+    mapping = {old: f"id{rank:06d}" for rank, old in enumerate(old_ids, start=1)}
+
+    def new(value) -> TextStringObject:
+        return TextStringObject(mapping.get(str(value), str(value)))
+
+    for element in elements:
+        if "/ID" in element:
+            element[NameObject("/ID")] = new(element["/ID"])
+        for attributes in _attribute_dicts(element):
+            headers = attributes.get("/Headers")
+            if headers is not None:
+                attributes[NameObject("/Headers")] = ArrayObject(new(h) for h in headers)
+    if "/IDTree" in tree:
+        _rename_name_tree(tree["/IDTree"].get_object(), new)
+    return len(mapping)
+
+
+def _rename_name_tree(node, new) -> None:
+    for kid in node.get("/Kids", ()):
+        _rename_name_tree(kid.get_object(), new)
+    if "/Names" in node:
+        names = node["/Names"]
+        node[NameObject("/Names")] = ArrayObject(
+            new(item) if index % 2 == 0 else item for index, item in enumerate(names))
+    if "/Limits" in node:
+        node[NameObject("/Limits")] = ArrayObject(new(limit) for limit in node["/Limits"])
 
 
 def describe_links(page, descriptions: dict[str, str]) -> int:
