@@ -18,6 +18,10 @@ extensions = [
     "tools.sphinxext.ruby",
     "tools.sphinxext.a11y_fixes",
     "tools.sphinxext.a11y_results",
+    "tools.sphinxext.safe_markup",
+    "tools.sphinxext.image_alt",
+    "tools.sphinxext.source_encoding",
+    "tools.sphinxext.csp",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
@@ -41,8 +45,9 @@ if tags.has("print") or tags.has("download"):  # noqa: F821
     exclude_patterns.append("accessibility.md")
     suppress_warnings.append("toc.excluded")
 
-# gettext: one catalog per page, each edition reads its own catalog folder.
-locale_dirs = [str(ROOT / "locale" / EDITION)]
+# gettext: one catalog per page, each edition reads its own catalog folder. Relative to the
+# source folder (Sphinx resolves it so), so a copy of docs/ and locale/ builds as one.
+locale_dirs = [f"../locale/{EDITION}"]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True
@@ -62,6 +67,7 @@ if EASY:
     author = "あさひかわし・あさひかわし しゃかい ふくし きょうぎかい"
     copyright = f"2023, {author}"
 html_static_path = [str(ROOT / "_static")]
+html_favicon = str(ROOT / "_static" / "favicon.svg")
 html_css_files = ["plan.css"]
 templates_path = [str(ROOT / "_templates")]
 # _templates/ overrides furo; EPUB builders use their own templates (tools/sphinxext/templates.py).

@@ -29,7 +29,8 @@ def build(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs, EPUBCheck and Ace."""
-    _install(session, "test", system=("browser", "fonts", "java", "node", "audio", "ace"))
+    _install(session, "test",
+             system=("browser", "fonts", "java", "node", "audio", "ace", "gettext"))
     session.run("python", "-m", "pytest", *session.posargs)
 
 

@@ -50,6 +50,25 @@ def site_easy(build_root: Path, site_ja: Path) -> Path:
     return path
 
 
+# 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
+EPOCH = 1696118400
+
+
+@pytest.fixture(scope="session")
+def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
+    """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
+    from tools.outputs import available_pdfs
+    from tools.publish.pdf.build import build_pdfs
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    try:
+        paths = build_pdfs(build_root=build_root)
+    finally:
+        mp.undo()
+    yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
+
+
 def content_pages(site: Path) -> list[Path]:
     """The HTML pages made from docs/*.md (not search, genindex)."""
     names = sorted(p.relative_to(ROOT / "docs").with_suffix(".html") for p in (ROOT / "docs").rglob("*.md"))

@@ -145,3 +145,31 @@ def test_nu_html_checker_finds_no_error(gate, site_root: Path) -> None:
     assert not errors, "\n".join(map(str, errors))
     for scope in SCOPES:
         assert _pages(site_root, scope), scope
+
+
+def _platform_fonts(page, selector: str) -> set[str]:
+    """The fonts chromium really drew *selector*'s text with (DevTools CSS domain)."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    session.detach()
+    return {font["familyName"] for font in fonts}
+
+
+@pytest.mark.parametrize("scope", list(EDITIONS))
+def test_text_is_set_in_the_fonts_the_project_installs(
+    site_root: Path, serve, browser, scope: str
+) -> None:
+    """Line breaks, and so the layout checks above, do not depend on other installed fonts."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{serve(site_root)}/{scope}/introduction.html")
+        stack = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
+        assert stack.startswith('"BIZ UDPGothic"'), stack
+        assert _platform_fonts(page, "article p") == {"BIZ UDPGothic"}
+        assert _platform_fonts(page, "article h1") <= {"BIZ UDPGothic"}
+    finally:
+        page.close()

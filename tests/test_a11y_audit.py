@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import soup
 
-from tools.a11y.audit import Mode, audit_site
+from tools.a11y.audit import CHECKS_JS, Mode, audit_site
 from tools.a11y.report import criteria_results, criterion_of_tag
 from tools.checks import vnu
 from tools.editions import EDITIONS, sphinx_build
@@ -43,6 +43,63 @@ def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("broken")
     (site / "broken.html").write_text(BROKEN, encoding="utf-8")
     return site
+
+
+# A link that wraps right before its <ruby> (a zero-width break opportunity leaves its first
+# line box empty at the end of a full line), a link covered by a fixed bar, and one covered only on its second line.
+WRAPPING = """<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>折り返すリンク</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>
+  body { margin: 0; font: 20px/2 "BIZ UDPGothic", sans-serif; }
+  p { width: 10em; margin: 0 0 1em; }
+  a:focus-visible { outline: 3px solid #1a56b0; }
+  .bar { position: fixed; left: 0; right: 0; height: 40px; background: #eee; }
+  .top { top: 0; } .second { top: 240px; }
+</style></head>
+<body>
+<div class="bar top"></div><div class="bar second"></div>
+<main style="padding-top: 120px">
+  <p>あいうえおかきくけ<a id="wrap" href="#a">&#8203;<ruby>民生委員<rt>みんせいいいん</rt></ruby>の話</a></p>
+  <p id="covered-para">一行の<a id="second" href="#b">とても長いリンクの文字がここから折り返して次の行まで続きます</a></p>
+</main>
+</body></html>
+"""
+
+
+@pytest.mark.browser
+def test_focus_check_tests_each_line_box_that_holds_text(tmp_path: Path, serve,
+                                                        browser) -> None:
+    (tmp_path / "wrapping.html").write_text(WRAPPING, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    try:
+        page.goto(f"{serve(tmp_path)}/wrapping.html")
+        page.evaluate(CHECKS_JS)
+        wrap = page.evaluate("""() => {
+          const a = document.getElementById("wrap");
+          return [...a.getClientRects()].map((r) => [r.left, r.top, r.width]);
+        }""")
+        assert len(wrap) >= 2 and wrap[0][2] < 1, "the link must wrap before its ruby"
+        # A bar over the end of the first line, where the link's empty line box is: the
+        # link's text (all on the next line) is not covered.
+        page.evaluate("""([left, top]) => Object.assign(document.querySelector(".top").style,
+                         { top: `${top}px`, left: `${left - 8}px`, height: "20px" })""",
+                      wrap[0][:2])
+        assert page.evaluate("(id) => { document.getElementById(id).focus();"
+                             " return window.__a11yAudit.focusState(); }", "wrap")[
+            "obscured"] is False
+        # Move the second bar over the second line of the long link only.
+        rects = page.evaluate("""() => [...document.getElementById("second")
+                                 .getClientRects()].map((r) => r.top)""")
+        assert len(rects) >= 2
+        page.evaluate("(top) => { document.querySelector('.second').style.top ="
+                      " `${top}px`; }", rects[1])
+        page.evaluate("document.activeElement.blur()")
+        state = page.evaluate("() => { document.getElementById('second').focus();"
+                              " return window.__a11yAudit.focusState(); }")
+        assert state["obscured"] is True
+    finally:
+        page.close()
 
 
 @pytest.mark.browser

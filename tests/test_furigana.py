@@ -140,7 +140,7 @@ def test_exit_codes_and_json(tmp_path: Path) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\nmsgstr "b"\nnonsense here\n', encoding="utf-8")
     code, out = run_lint(broken)
-    assert code == 2 and "broken.po" in out and "line 3" in out
+    assert code == 2 and "broken.po:3:1: PO003" in out
 
 
 def test_suggest_stdin_prints_ruby() -> None:

@@ -8,44 +8,26 @@ import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import soup, squash
+from conftest import EPOCH, soup, squash
 from plan_facts import KADAI
 from pypdf import PdfReader, PdfWriter
 
 from tools import ROOT
 from tools.errors import BuildError
-from tools.outputs import PDFS, available_pdfs, downloads, format_size
+from tools.outputs import PDFS, downloads, format_size
 from tools.publish.build import build_site
 from tools.publish.pdf.build import build_pdfs
 from tools.publish.pdf.verify import A4, check, content_roles, inspect
 
 pytestmark = pytest.mark.browser
 
-# 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
-EPOCH = 1696118400
 EPOCH_PDF_DATE = "D:20231001000000+00'00'"
 SPEC = {spec.key: spec for spec in PDFS}
-
-
-@pytest.fixture(scope="session")
-def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
-    """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
-    try:
-        paths = build_pdfs(build_root=build_root)
-    finally:
-        if old is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
-    yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
 
 
 @pytest.fixture(scope="session")
@@ -391,3 +373,79 @@ def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
     assert as_json.returncode == 1 and {"PDF001", "PDF002"} <= {f["code"] for f in findings}
     missing = run_tool("tools.publish.pdf", "--verify", str(tmp_path / "none.pdf"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_pdfua_checker_finds_nothing_and_links_are_described(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    """The independent PDF/UA-1 checker (PyPI pdfua): 0 errors, 0 warnings."""
+    import pdfua
+
+    report = pdfua.validate(str(pdfs[key]))
+    assert [f"{f.rule_id} {f.message}" for f in report.findings] == []
+    reader = PdfReader(pdfs[key])
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots") or ()
+             if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= 20
+    contents = [str(link["/Contents"]) for link in links]
+    assert all(text.strip() for text in contents)
+    # Link text, not bare targets: the contents entries name their chapters.
+    assert sum(not text.startswith(("pdf-heading-", "http")) for text in contents) >= 20
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_creator_and_producer_name_the_tools_not_a_user_agent(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    info = PdfReader(pdfs[key]).metadata
+    assert info["/Creator"].startswith("Sphinx ") and "Mozilla" not in info["/Creator"]
+    assert info["/Producer"].startswith("Chromium ") and "pypdf" in info["/Producer"]
+
+
+def test_two_clean_builds_give_byte_identical_pdfs(
+    pdfs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Reproducible: a second build from the same sources into a fresh build root writes the
+    same bytes (no random IDs, no clock, no user agent)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    try:
+        again = build_pdfs(build_root=tmp_path_factory.mktemp("rebuild"))
+    finally:
+        mp.undo()
+    differing = [path.name for path in again
+                 if path.read_bytes() != pdfs[SPEC_BY_FILE[path.name]].read_bytes()]
+    assert len(again) == len(pdfs) and differing == []
+
+
+SPEC_BY_FILE = {spec.filename: spec.key for spec in PDFS}
+
+
+@pytest.mark.parametrize("key", ["standard", "large", "easy"])
+def test_table_header_ids_are_numbered_in_order_and_referenced(
+    pdfs: dict[str, Path], key: str
+) -> None:
+    """Chromium's run-dependent node ids are renumbered; every /Headers names a header."""
+    reader = PdfReader(pdfs[key])
+    ids, headers = [], []
+
+    def walk(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict) and "/S" in node:
+            if "/ID" in node:
+                ids.append(str(node["/ID"]))
+            attributes = node.get("/A")
+            attributes = attributes.get_object() if attributes is not None else []
+            for item in attributes if isinstance(attributes, list) else [attributes]:
+                headers.extend(str(h) for h in item.get_object().get("/Headers", ()))
+            walk(node.get("/K", []))
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    assert ids and sorted(ids) == [f"id{n:06d}" for n in range(1, len(ids) + 1)]
+    assert headers and set(headers) <= set(ids)

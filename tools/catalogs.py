@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import command
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
 
@@ -29,6 +30,14 @@ EASY_LOCALE = ROOT / "locale" / "easy"
 LANGUAGE = "ja"
 # The Sphinx-domain catalog of interface labels is written by hand, not extracted.
 UI_CATALOGS = frozenset({"sphinx"})
+
+
+def edition_locale(source: Path | None = None, edition_folder: str = "easy") -> Path:
+    """An edition's catalog folder for the pages in *source*: ``<source>/../locale/<folder>``.
+
+    conf.py's ``locale_dirs`` is relative to the source folder in the same way.
+    """
+    return (source or ROOT / "docs").resolve().parent / "locale" / edition_folder
 
 
 def catalog_dir(locale: Path = EASY_LOCALE) -> Path:
@@ -82,6 +91,7 @@ def update(pot_dir: Path = POT_DIR, locale: Path = EASY_LOCALE) -> dict[str, int
     return status
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.catalogs", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

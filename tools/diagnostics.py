@@ -7,13 +7,14 @@ list of objects instead. Exit 0 clean, 1 findings, 2 usage error or unreadable i
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tools.errors import InputError
+from tools.errors import InputError, ProjectError
 
 
 @dataclass(frozen=True, order=True)
@@ -37,10 +38,11 @@ class EntryFinding:
     code: str
     message: str
     source: str = ""
+    col: int = 1
 
     def __str__(self) -> str:
         where = f" ({self.source})" if self.source else ""
-        return f"{self.path}:{self.line}:1: {self.code} {self.message}{where}"
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{where}"
 
 
 def display_path(path: Path) -> str:
@@ -135,6 +137,36 @@ def run(
         for path in iter_files(args.paths, suffixes):
             found.extend(check(path, args))
     except InputError as exc:
+        for finding in exc.findings:
+            print(finding, file=sys.stderr)
         print(f"{prog}: error: {exc}", file=sys.stderr)
         return 2
     return report(select(found, args.select, args.ignore), args.format)
+
+
+def command(main: Callable[..., int]) -> Callable[..., int]:
+    """Wrap a command line's ``main``: bad input ends in one ``error:`` line, never a traceback.
+
+    A :class:`~tools.errors.ProjectError` exits with its ``exit_code`` (1 bad input, 2 setup
+    or unreadable input); a file that cannot be read or is not UTF-8 exits 2.
+    """
+
+    @functools.wraps(main)
+    def guarded(*args, **kwargs) -> int:
+        try:
+            return main(*args, **kwargs)
+        except ProjectError as exc:
+            for finding in exc.findings:
+                print(finding, file=sys.stderr)
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except UnicodeDecodeError as exc:
+            print(f"error: input is not UTF-8 ({exc.reason} at byte {exc.start}); save the "
+                  "file as UTF-8", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"error: cannot read or write {exc.filename or ''}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 2
+
+    return guarded

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 
 class ProjectError(Exception):
-    """Base of the errors a command reports as one ``error:`` line, without a traceback."""
+    """Base of the errors a command reports as one ``error:`` line, without a traceback.
+
+    *findings* (objects whose ``str()`` is ``path:line:col: CODE message``) are printed
+    before that line.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, findings: tuple[object, ...] | list[object] = ()) -> None:
+        super().__init__(message)
+        self.findings = tuple(findings)
 
 
 class BuildError(ProjectError):

@@ -244,6 +244,14 @@ class CatalogEntry:
 
 
 def load_catalog(path: Path) -> polib.POFile:
+    """The catalog at *path*; InputError naming each syntax error (``tools.po_syntax``), since
+    polib alone would read a broken catalog leniently."""
+    from tools.po_syntax import check_file
+
+    errors = check_file(path)
+    if errors:
+        raise InputError(f"{path}: the catalog's syntax is broken (as `msgfmt --check` would "
+                         "say); fix the lines above", errors)
     try:
         return polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as exc:

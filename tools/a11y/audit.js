@@ -66,14 +66,66 @@
     return r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
   }
 
-  // Whether the centre of *el* is covered by something else (a sticky header, a drawer).
+  // Whether *node* (inside *el*) is drawn: not in a hidden or visually-hidden (1px) box.
+  function drawn(node, el) {
+    for (let e = node.parentElement; e && e !== el; e = e.parentElement) {
+      if (!e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return false;
+    }
+    return true;
+  }
+
+  // The boxes to test of *el*. An inline element (a link) that wraps has one box per line,
+  // and a line box can be empty (a link that wraps right before its <ruby>): its boxes are
+  // the line boxes that hold drawn text, readings (<rt>) included. Any other element, or an
+  // inline one without text: its border box.
+  function boxesToTest(el) {
+    if (getComputedStyle(el).display !== "inline") return [el.getBoundingClientRect()];
+    const boxes = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim() || !drawn(node, el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width >= 1 && r.height >= 1) boxes.push(r);
+    }
+    return boxes.length ? boxes : [el.getBoundingClientRect()];
+  }
+
+  // The part of the viewport where *el* can be seen: scroll boxes and clipping ancestors
+  // cut it (a table scrolled sideways hides the cells beyond its edge).
+  function visibleArea(el) {
+    const area = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+    for (let node = el.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+      const cs = getComputedStyle(node);
+      if (cs.overflowX === "visible" && cs.overflowY === "visible") continue;
+      const r = node.getBoundingClientRect();
+      area.left = Math.max(area.left, r.left);
+      area.top = Math.max(area.top, r.top);
+      area.right = Math.min(area.right, r.right);
+      area.bottom = Math.min(area.bottom, r.bottom);
+    }
+    return area;
+  }
+
+  // Whether a box of *el* (see boxesToTest) is covered at the centre of its visible part by
+  // something that is not the element, one of its descendants (ruby, rt) or an ancestor:
+  // a sticky header or a drawer covers it; its own paragraph does not.
   function obscured(el) {
-    // A link that wraps over two lines: test its first line box, not the gap between.
-    const r = el.getClientRects()[0] || el.getBoundingClientRect();
-    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-    const hit = document.elementFromPoint(x, y);
-    return !!hit && hit !== el && !el.contains(hit) && !hit.contains(el);
+    const area = visibleArea(el);
+    for (const r of boxesToTest(el)) {
+      const left = Math.max(r.left, area.left);
+      const right = Math.min(r.right, area.right);
+      const top = Math.max(r.top, area.top);
+      const bottom = Math.min(r.bottom, area.bottom);
+      if (right - left < 1 || bottom - top < 1) continue; // scrolled out of sight
+      const x = Math.min((left + right) / 2, innerWidth - 1);
+      const y = Math.min((top + bottom) / 2, innerHeight - 1);
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) return true;
+    }
+    return false;
   }
 
   // Let transitions started by the focus change (furo's skip link slides in) finish.

@@ -15,11 +15,12 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tools import ROOT
+from tools.diagnostics import command
 from tools.fingerprint import source_fingerprint
 from tools.sphinxext.a11y_results import RESULTS, SCHEMA
 
@@ -191,7 +192,7 @@ def summarize(
     ]
     return {
         "schema": SCHEMA,
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "target": TARGET,
         "source": {"commit": _git_commit(), "fingerprint": source_fingerprint()},
         "tools": tools,
@@ -248,6 +249,7 @@ def write(results: dict[str, Any], path: Path = RESULTS) -> Path:
     return path
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.a11y.report",
                                      description="Print a results file of the accessibility gate.")

@@ -31,7 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
-from tools.diagnostics import Diagnostic, InputError, display_path, run
+from tools.diagnostics import Diagnostic, InputError, command, display_path, run
 from tools.furigana.notation import plain
 from tools.textsources import catalog_entries, resolve_occurrence, scan_myst_file
 
@@ -351,6 +351,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         "(default: 150)")
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     return run("alt-lint", __doc__.splitlines()[0], SUFFIXES, check_file, argv, _arguments)
 

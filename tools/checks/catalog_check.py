@@ -14,6 +14,11 @@ broken markup. Codes:
 - CAT008 the msgstr adds a reference that is not a glossary link
 - CAT009 the msgstr links to a glossary anchor that does not exist
 - CAT010 a message of the source is missing from the catalog (run ``nox -s update-po``)
+- CAT011 the msgstr brings raw HTML, a raw role or directive, an eval-rst block or a
+  script URL (``javascript:``) — see ``tools.sphinxext.safe_markup``
+- FUR001–FUR005 broken ruby notation in the msgstr (``tools.furigana.notation``)
+- PO001–PO008 the catalog's syntax is broken (``tools.po_syntax``, as strict as
+  ``msgfmt --check``): nothing else of that catalog is checked until it is fixed
 
 CAT001, CAT002 and CAT010 mean "translation unfinished" (``--allow-incomplete`` reports them
 without failing). Output is ``path:line:col: CODE message (docs/page.md:line)``; exit 0 clean,
@@ -34,18 +39,30 @@ from pathlib import Path
 
 import polib
 
-from tools.catalogs import EASY_LOCALE, UI_CATALOGS, extract, occurrence_source, page_catalogs
+from tools.catalogs import (
+    EASY_LOCALE,
+    UI_CATALOGS,
+    catalog_dir,
+    edition_locale,
+    extract,
+    occurrence_source,
+    page_catalogs,
+)
 from tools.checks.catalog_stats import display_path
 from tools.diagnostics import EntryFinding as Finding
+from tools.diagnostics import command
 from tools.errors import BuildError
+from tools.furigana import notation
+from tools.po_syntax import check_file as check_syntax
 from tools.sphinxext.glossary import GLOSSARY, read_terms
+from tools.sphinxext.safe_markup import SCRIPT_URL_IN_TEXT, is_allowed_raw
 
 INCOMPLETE = frozenset({"CAT001", "CAT002", "CAT010"})
 GLOSSARY_HREF = re.compile(r"^(?:\./)?glossary\.(?:md|html)#(.+)$")
 
 
 @cache
-def _markdown():  # noqa: ANN202 (markdown-it's MarkdownIt, built once)
+def _markdown():
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
@@ -62,7 +79,8 @@ class Shape:
     blocks: tuple[str, ...]  # the top-level block kinds, e.g. ("paragraph",)
     backticks: int  # backticks left as text
     stars: int  # ** or __ left as text
-    refs: Counter  # (kind, target) of each role and link
+    refs: Counter  # (kind, target) of each role, link and footnote reference
+    unsafe: tuple[str, ...] = ()  # raw HTML, raw roles and directives, eval-rst, script URLs
 
     @property
     def paragraphs(self) -> int:
@@ -74,10 +92,22 @@ def shape(text: str) -> Shape:
     blocks: list[str] = []
     backticks = stars = 0
     refs: Counter = Counter()
+    unsafe: list[str] = []
+    if SCRIPT_URL_IN_TEXT.search(text):
+        unsafe.append("a javascript: URL")
     for token in tokens:
         if token.level == 0 and token.nesting >= 0 and token.type != "inline":
             blocks.append(token.type.removesuffix("_open"))
+        if token.type == "html_block" and not is_allowed_raw(token.content):
+            unsafe.append(f"raw HTML {token.content.strip()[:40]!r}")
+        if token.type == "fence" and token.info.strip() in ("{raw}", "{eval-rst}") or (
+                token.type == "fence" and token.info.strip().startswith("{raw}")):
+            unsafe.append(f"a {token.info.strip()} block")
         for child in token.children or ():
+            if child.type == "html_inline" and not is_allowed_raw(child.content):
+                unsafe.append(f"raw HTML {child.content[:40]!r}")
+            elif child.type == "myst_role" and child.meta.get("name") == "raw":
+                unsafe.append("a {raw} role")
             if child.type == "text":
                 backticks += child.content.count("`")
                 stars += child.content.count("**") + child.content.count("__")
@@ -87,7 +117,9 @@ def shape(text: str) -> Shape:
                 refs[(child.meta.get("name", "role"), target.strip())] += 1
             elif child.type == "link_open":
                 refs[("link", str(child.attrs.get("href", "")))] += 1
-    return Shape(tuple(blocks), backticks, stars, refs)
+            elif child.type == "footnote_ref":
+                refs[("footnote", str(child.meta.get("label", "")))] += 1
+    return Shape(tuple(blocks), backticks, stars, refs, tuple(unsafe))
 
 
 def msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
@@ -117,6 +149,11 @@ def check_entry(
         return [("CAT001", "untranslated message")]
     found: list[tuple[str, str]] = []
     source, target = shape(entry.msgid), shape(entry.msgstr)
+    for error in notation.parse(entry.msgstr)[1]:
+        found.append((error.code, error.message))
+    for what in target.unsafe:
+        found.append(("CAT011", f"msgstr brings {what}: a translation may not add markup "
+                                "that could run script (write Markdown)"))
     if target.backticks > source.backticks:
         found.append(("CAT003", "unbalanced backtick: the raw text would be shown"))
     if target.stars > source.stars:
@@ -144,10 +181,16 @@ def check_entry(
 
 
 def check_catalog(path: Path, anchors: frozenset[str]) -> list[Finding]:
-    """Findings for one catalog; raises OSError/ValueError when it cannot be read."""
+    """Findings for one catalog; raises OSError/ValueError when it cannot be read.
+
+    A catalog with a syntax error reports only that: polib would read it leniently.
+    """
+    shown = display_path(path)
+    syntax = check_syntax(path)
+    if syntax:
+        return [Finding(shown, d.line, d.code, d.message, col=d.col) for d in syntax]
     catalog = polib.pofile(str(path), wrapwidth=0)
     lines = path.read_text(encoding="utf-8").splitlines()
-    shown = display_path(path)
     findings = []
     for entry in catalog:
         if entry.obsolete:
@@ -158,12 +201,16 @@ def check_catalog(path: Path, anchors: frozenset[str]) -> list[Finding]:
     return findings
 
 
-def check_stale(pot_dir: Path, catalogs: list[Path]) -> list[Finding]:
-    """CAT010 for each source message (in *pot_dir*'s .pot files) missing from its catalog."""
+def check_stale(pot_dir: Path, catalogs: list[Path], broken: frozenset[str] = frozenset()
+                ) -> list[Finding]:
+    """CAT010 for each source message (in *pot_dir*'s .pot files) missing from its catalog.
+
+    Catalogs named in *broken* (syntax errors, reported already) are not compared.
+    """
     by_name = {path.stem: path for path in catalogs}
     findings = []
     for pot_path in sorted(pot_dir.glob("*.pot")):
-        if pot_path.stem in UI_CATALOGS:
+        if pot_path.stem in UI_CATALOGS | broken:
             continue  # interface labels: written by hand, see locale/*/ja/LC_MESSAGES/sphinx.po
         catalog_path = by_name.get(pot_path.stem)
         known = set()
@@ -184,10 +231,25 @@ def check_stale(pot_dir: Path, catalogs: list[Path]) -> list[Finding]:
 def check(catalogs: list[Path], pot_dir: Path | None = None) -> list[Finding]:
     anchors = frozenset(term.anchor for term in read_terms())
     findings: list[Finding] = []
+    broken = set()
     for path in catalogs:
-        findings.extend(check_catalog(path, anchors))
+        found = check_catalog(path, anchors)
+        findings.extend(found)
+        if any(f.code.startswith("PO") for f in found):
+            broken.add(path.stem)
     if pot_dir is not None:
-        findings.extend(check_stale(pot_dir, catalogs))
+        findings.extend(check_stale(pot_dir, catalogs, frozenset(broken)))
+    return findings
+
+
+def check_ui_syntax(locale: Path) -> list[Finding]:
+    """Syntax errors of the hand-written interface-label catalogs (sphinx.po)."""
+    findings = []
+    for name in sorted(UI_CATALOGS):
+        path = catalog_dir(locale) / f"{name}.po"
+        if path.is_file():
+            findings += [Finding(display_path(path), d.line, d.code, d.message, col=d.col)
+                         for d in check_syntax(path)]
     return findings
 
 
@@ -197,7 +259,7 @@ def failing(findings: list[Finding], allow_incomplete: bool) -> list[Finding]:
 
 
 def check_before_build(
-    build_root: Path, source: Path | None = None, locale: Path = EASY_LOCALE
+    build_root: Path, source: Path | None = None, locale: Path | None = None
 ) -> None:
     """Gate for the easy edition's build: raise BuildError naming every failing entry.
 
@@ -205,8 +267,9 @@ def check_before_build(
     pages (CAT010) fails too. ``EASY_ALLOW_INCOMPLETE=1`` lets unfinished translations
     through (work-in-progress builds); markup mistakes always fail.
     """
+    locale = locale or edition_locale(source)
     pot_dir = extract(build_root / "gettext", build_root=build_root, source=source)
-    findings = check(page_catalogs(locale), pot_dir)
+    findings = check_ui_syntax(locale) + check(page_catalogs(locale), pot_dir)
     allow = os.environ.get("EASY_ALLOW_INCOMPLETE", "") not in ("", "0")
     failed = failing(findings, allow)
     for finding in failed:
@@ -223,6 +286,7 @@ def check_before_build(
         )
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checks.catalog_check", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

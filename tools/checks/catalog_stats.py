@@ -13,10 +13,10 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import polib
-
 from tools import ROOT
 from tools.catalogs import EASY_LOCALE, page_catalogs
+from tools.diagnostics import command
+from tools.textsources import load_catalog
 
 
 @dataclass
@@ -47,7 +47,7 @@ def display_path(path: Path) -> str:
 
 def count(path: Path) -> CatalogStats:
     """The counts of one catalog; raises OSError/ValueError (polib's IOError) when unreadable."""
-    catalog = polib.pofile(str(path), wrapwidth=0)
+    catalog = load_catalog(path)
     stats = CatalogStats(display_path(path))
     for entry in catalog:
         if entry.obsolete:
@@ -63,6 +63,7 @@ def count(path: Path) -> CatalogStats:
     return stats
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checks.catalog_stats", description=__doc__)
     parser.add_argument("catalogs", nargs="*", type=Path,

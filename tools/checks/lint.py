@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tools import ROOT
 from tools.checks import altlint
-from tools.diagnostics import Diagnostic, InputError, iter_files, report
+from tools.diagnostics import Diagnostic, InputError, command, iter_files, report
 from tools.furigana import lint as furigana_lint
 
 
@@ -40,6 +40,7 @@ def lint(paths: Sequence[Path]) -> list[Diagnostic]:
     return sorted(found)
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checks.lint", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import ROOT
-from tools.diagnostics import report
+from tools.diagnostics import command, report
 
 VNU_VERSION = "26.9.27"
 CACHE = Path(os.environ.get("VNU_CACHE", ROOT / "_build" / "cache" / "vnu"))
@@ -114,6 +114,7 @@ def errors(messages: list[Message]) -> list[Message]:
     return [m for m in messages if m.type == "error"]
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.checks.vnu", description=__doc__)
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="HTML files or folders")

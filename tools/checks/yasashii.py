@@ -68,6 +68,7 @@ from tools.checks.easy.text import (
     word_sentences,
 )
 from tools.diagnostics import EntryFinding as Finding
+from tools.diagnostics import command
 from tools.errors import InputError
 from tools.furigana.notation import KANJI
 from tools.sphinxext.glossary import GLOSSARY, linked_anchors
@@ -577,6 +578,7 @@ def _as_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="yasashii-check",
                                      description=__doc__ + codes.describe(),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import command
 from tools.furigana import notation, reading, suggest
 
 WORDS = ROOT / "tests" / "data" / "plan_readings.tsv"
@@ -103,6 +104,7 @@ def corruption_catch(pairs: list[tuple[str, str]]) -> tuple[int, int]:
     return caught, tried
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.furigana.accuracy", description=__doc__)
     parser.add_argument("words", nargs="?", type=Path, default=WORDS)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tools.diagnostics import Diagnostic, InputError, display_path, line_col, run
+from tools.diagnostics import Diagnostic, InputError, command, display_path, line_col, run
 from tools.furigana import notation, reading
 from tools.textsources import Span, catalog_entries, msgstr_spans, scan_myst_file
 
@@ -248,6 +248,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         "catalogs, off otherwise)")
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     return run("furigana-lint", __doc__.splitlines()[0], SUFFIXES, check_file, argv, _arguments)
 

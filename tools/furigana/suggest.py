@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from tools.diagnostics import InputError, display_path, iter_files
+from tools.diagnostics import InputError, command, display_path, iter_files
 from tools.furigana import notation, reading
 from tools.textsources import Span, catalog_entries, load_catalog, msgstr_spans, scan_myst
 
@@ -116,6 +116,7 @@ def suggest_file(path: Path) -> tuple[str, str]:
     return old, suggest_myst(old)  # plain text is MyST without markup
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="furigana-suggest", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

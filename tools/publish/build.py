@@ -27,6 +27,7 @@ from typing import Any
 
 from tools import ROOT
 from tools.checks.catalog_check import check_before_build
+from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
 from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
@@ -241,6 +242,7 @@ def shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.build", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -1,23 +1,29 @@
 """Write the site's front door, ``_build/site/index.html``: choose an edition or a download.
 
-A static page without scripts: one ``h1``, a list of the editions that were built
+A static page without scripts (under the same Content Security Policy as the editions,
+with the site's favicon beside it): one ``h1``, a list of the editions that were built
 (``ja/`` and ``easy/``) and the downloadable files by format — print PDFs, EPUB books,
 text editions and each page's audio — read from the site folder by :mod:`tools.outputs`,
-so a link appears only when its file exists, with its format and size in words. Called
-by ``tools.publish.build.build_site`` after the editions are published.
+so a link appears only when its file exists, with its format and size in words. Written
+by the build pipeline (``tools.publish.build``) into the staged site.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import command
 from tools.outputs import FORMATS, Download, audio_downloads, downloads
+from tools.sphinxext.csp import META as CSP_META
+
+FAVICON = ROOT / "_static" / "favicon.svg"  # the same icon as the editions' (conf.py)
 
 TITLE = "第5期旭川市地域福祉計画・旭川市社会福祉協議会第7期地域福祉活動計画 骨子（案）"
 
@@ -115,6 +121,8 @@ def render(editions: list[str], downloads: list[Download],
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  {CSP_META}
+  <link rel="icon" href="{FAVICON.name}" type="image/svg+xml">
   <title>{escape(TITLE)}</title>
   <style>{STYLE}</style>
 </head>
@@ -166,12 +174,16 @@ def write_landing(site: Path) -> Path:
     """Write *site*/index.html for the editions and files found under *site*."""
     editions = [c.folder for c in CHOICES if (site / c.folder / "index.html").is_file()]
     page = site / "index.html"
+    icon = site / FAVICON.name
+    icon.unlink(missing_ok=True)  # a staged file may be a hard link to the published one
+    shutil.copyfile(FAVICON, icon)
     fresh = page.with_name(".index.html.new")
     fresh.write_text(render(editions, downloads(site=site), audio_pages(site)), encoding="utf-8")
     fresh.replace(page)  # atomic: readers never see half a page
     return page
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.landing", description=__doc__)
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "_build" / "site")

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from tools.checks.epub import ACE, ACE_VERSION, TOOLS
+from tools.diagnostics import command
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "browser": ("chromium",),
@@ -30,6 +31,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "node": ("nodejs", "npm"),
     # MP3 encoder for the audio edition and the media-overlay tests.
     "audio": ("lame",),
+    # msgfmt: the tests hold the project's strict catalog reader (tools.po_syntax) to it.
+    "gettext": ("gettext",),
 }
 # Groups installed with npm into .tools/ (needs the node group): package, installed file.
 NPM: dict[str, tuple[str, Path]] = {"ace": (f"@daisy/ace@{ACE_VERSION}", ACE)}
@@ -115,6 +118,7 @@ def install_npm(group: str) -> int:
     return 0
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.sysdeps", description=__doc__)
     choices = sorted([*GROUPS, *NPM])

@@ -24,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from tools.furigana import notation
+from tools.sphinxext import located
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,12 +52,6 @@ def _is_literal(node: nodes.Node) -> bool:
     return False
 
 
-def _located(node: nodes.Node) -> nodes.Node:
-    """The nearest ancestor that knows its source line (Text nodes do not)."""
-    current: nodes.Node | None = node
-    while current is not None and not (current.line and current.source):
-        current = current.parent
-    return current or node
 
 
 class RubyTransform(SphinxTransform):
@@ -73,7 +68,7 @@ class RubyTransform(SphinxTransform):
             for error in errors:
                 snippet = source[max(0, error.offset - 8) : error.offset + 8].replace("\n", " ")
                 logger.warning("%s: %s in '%s'", error.code, error.message, snippet,
-                               location=_located(text), type="ruby", subtype=error.code)
+                               location=located(text), type="ruby", subtype=error.code)
             if all(isinstance(s, notation.Text) and s.raw == s.text for s in segments):
                 continue  # nothing to render and nothing escaped
             replacement: list[nodes.Node] = []

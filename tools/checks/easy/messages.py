@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import polib
-
 from tools.catalogs import occurrence_source
 from tools.checks.catalog_check import msgstr_line
 from tools.checks.catalog_stats import display_path
 from tools.checks.easy.text import is_editorial
+from tools.textsources import load_catalog
 
 HEADING, CELL, ITEM, PARAGRAPH = "heading", "cell", "item", "paragraph"
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
@@ -75,7 +74,7 @@ def read_catalog(path: Path, standard: bool = False) -> tuple[list[Message], int
     source page (the standard edition, measured for comparison).
     Raises OSError or ValueError when the catalog cannot be read.
     """
-    catalog = polib.pofile(str(path), wrapwidth=0)
+    catalog = load_catalog(path)  # strict: a broken catalog is an InputError, not half read
     lines = path.read_text(encoding="utf-8").splitlines()
     messages: list[Message] = []
     unfinished = 0

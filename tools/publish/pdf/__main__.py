@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from tools.diagnostics import command
+
 
 def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     from pypdf.errors import PdfReadError
@@ -42,6 +44,8 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
                   f"lang {report.lang!r}, title {report.title!r}\n"
                   f"  bookmarks {len(report.outline)}; tags: {tags}\n"
                   f"  fonts: {fonts}")
+            for skipped in report.pdfua_skipped:
+                print(f"  pdfua could not evaluate {skipped}")
         for finding in findings:
             print(finding)
         print(f"Found {len(findings)} problem(s) in {len(reports)} PDF(s).")
@@ -50,6 +54,7 @@ def _verify(paths: list[Path], fmt: str, ruby: bool) -> int:
     return 1 if findings else 0
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.pdf", description=__doc__)
     parser.add_argument("--verify", action="store_true",

@@ -86,15 +86,17 @@ def build_pdfs(
     shutil.rmtree(staging, ignore_errors=True)
     jobs = [RenderJob(spec, pages[spec.edition], staging / f"chromium-{spec.filename}")
             for spec in specs]
-    bookmarks = render(jobs)
+    rendered = render(jobs)
 
     target = target or pdf_folder(build_root)
     target.mkdir(parents=True, exist_ok=True)
     finished: list[tuple[Path, Path]] = []
     problems = []
-    for job, titles in zip(jobs, bookmarks, strict=True):
+    for job, result in zip(jobs, rendered, strict=True):
         done = staging / job.spec.filename
-        finish(job.output, done, replace(document_info(job.spec), bookmarks=tuple(titles)))
+        info = replace(document_info(job.spec), bookmarks=tuple(result.titles),
+                       links=tuple(result.links.items()), browser=result.browser)
+        finish(job.output, done, info)
         problems += check(inspect(done), ruby=job.spec.ruby)
         finished.append((done, target / job.spec.filename))
     if problems:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
 NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
+LINK_DESCRIPTIONS_JS = Path(__file__).with_name("link_descriptions.js").read_text(
+    encoding="utf-8")
 # Page numbers in the contents can push a line over and shift pages: re-render until stable.
 MAX_PASSES = 3
 # Chromium reuses layout state between print layouts of one page, and consecutive page.pdf()
@@ -55,6 +57,15 @@ class RenderJob:
     output: Path
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What the page told the renderer, for the post-processing of its PDF."""
+
+    titles: list[str]  # the headings' plain text in document order (the bookmark titles)
+    links: dict[str, str]  # link target (destination name or URL) -> the link's text
+    browser: str  # chromium's version
+
+
 def check_fonts() -> None:
     """Raise FontsMissing naming the Debian packages when a BIZ UD family is absent."""
     if not shutil.which("fc-list"):
@@ -85,11 +96,8 @@ def stylesheets(spec: PdfSpec) -> list[str]:
     return [path.as_uri() for path in paths]
 
 
-def render(jobs: list[RenderJob]) -> list[list[str]]:
-    """Render every job with one chromium; each PDF goes to its ``output`` path.
-
-    Returns, per job, the headings' plain text in document order (the bookmark titles).
-    """
+def render(jobs: list[RenderJob]) -> list[Rendered]:
+    """Render every job with one chromium; each PDF goes to its ``output`` path."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -97,18 +105,18 @@ def render(jobs: list[RenderJob]) -> list[list[str]]:
     with sync_playwright() as playwright:
         browser = launch(playwright)  # raises BrowserMissing with an install hint
         try:
-            titles = []
+            rendered = []
             for job in jobs:
                 try:
-                    titles.append(_render_one(browser, job))
+                    rendered.append(_render_one(browser, job))
                 except PlaywrightError as exc:
                     raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
         finally:
             browser.close()
-    return titles
+    return rendered
 
 
-def _render_one(browser: Browser, job: RenderJob) -> list[str]:
+def _render_one(browser: Browser, job: RenderJob) -> Rendered:
     page = browser.new_page()
     try:
         page.goto(job.html.resolve().as_uri(), wait_until="load")
@@ -137,11 +145,12 @@ def _render_one(browser: Browser, job: RenderJob) -> list[str]:
                 f"{job.html}: the contents' page numbers did not settle after {MAX_PASSES} "
                 "renderings (the pagination keeps changing)"
             )
+        links = page.evaluate(LINK_DESCRIPTIONS_JS)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         job.output.write_bytes(data)
     finally:
         page.close()
-    return titles
+    return Rendered(titles, links, browser.version)
 
 
 def heading_pages(data: bytes) -> list[int]:
@@ -162,4 +171,5 @@ def heading_pages(data: bytes) -> list[int]:
     return pages
 
 
-__all__ = ["BrowserMissing", "FontsMissing", "RenderError", "RenderJob", "check_fonts", "render"]
+__all__ = ["BrowserMissing", "FontsMissing", "RenderError", "RenderJob", "Rendered", "check_fonts",
+           "render"]

@@ -49,6 +49,10 @@ class Report:
     outline: list[tuple[int, str]]  # (depth, title)
     fonts: list[FontInfo] = field(default_factory=list)
     untagged_text: list[int] = field(default_factory=list)  # pages with text outside tags
+    # The independent PDF/UA-1 checker (PyPI pdfua): its warnings and errors, and the rules
+    # it could not evaluate on this file.
+    pdfua: list[str] = field(default_factory=list)
+    pdfua_skipped: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -164,6 +168,16 @@ def _xmp_title(reader: PdfReader) -> str:
     return str(titles.get("x-default", next(iter(titles.values()), "")))
 
 
+def pdfua_findings(path: Path) -> tuple[list[str], list[str]]:
+    """(findings at warning or error severity, skipped rules) of the ``pdfua`` checker."""
+    import pdfua
+
+    report = pdfua.validate(str(path))
+    found = [f"{f.rule_id} {f.severity.name.lower()} (page {f.location.page or '-'}): "
+             f"{f.message}" for f in report.findings if f.severity >= pdfua.Severity.WARNING]
+    return found, [f"{o.rule_id}: {o.skipped_reason}" for o in report.skipped]
+
+
 def inspect(path: Path) -> Report:
     """Read *path* and collect what the checks need."""
     reader = PdfReader(path)
@@ -185,6 +199,7 @@ def inspect(path: Path) -> Report:
             untagged.append(number)
     prefs = _obj(root.get("/ViewerPreferences")) or {}
     mark_info = _obj(root.get("/MarkInfo")) or {}
+    pdfua, pdfua_skipped = pdfua_findings(path)
     return Report(
         path=str(path),
         size=path.stat().st_size,
@@ -206,6 +221,8 @@ def inspect(path: Path) -> Report:
         outline=outline,
         fonts=sorted(fonts.values(), key=lambda f: f.name),
         untagged_text=untagged,
+        pdfua=pdfua,
+        pdfua_skipped=pdfua_skipped,
     )
 
 
@@ -258,4 +275,6 @@ def check(report: Report, *, ruby: bool = False) -> list[Finding]:
         add("PDF017", f"text outside the structure tree and not an artifact (pages {pages})")
     if ruby and not (report.tags.get("Ruby") and report.tags.get("RT")):
         add("PDF016", "no Ruby/RT tags: the furigana are not tagged as ruby")
+    for finding in report.pdfua:
+        add("PDF019", f"PDF/UA-1 (pdfua): {finding}")
     return found
