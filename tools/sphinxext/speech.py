@@ -138,9 +138,7 @@ def _sentence_groups(block: nodes.Element) -> list[list[nodes.Node]]:
     # A piece without words (a target, white space) joins the sentence before it.
     merged: list[list[nodes.Node]] = []
     for group in groups:
-        if merged and not _says_something(group):
-            merged[-1].extend(group)
-        elif merged and not _says_something(merged[-1]):
+        if merged and not (_says_something(group) and _says_something(merged[-1])):
             merged[-1].extend(group)
         else:
             merged.append(group)
