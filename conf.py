@@ -17,6 +17,8 @@ extensions = [
     "tools.sphinxext.ruby",
     "tools.sphinxext.a11y_fixes",
     "tools.sphinxext.a11y_results",
+    # Sentence spans and the 「読み上げ」 player; the audio itself: tools/publish/audio.
+    "tools.sphinxext.speech",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
