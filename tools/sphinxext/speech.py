@@ -72,9 +72,10 @@ PLAYER_LABELS = {
         "speed": "速さ",
         "speeds": "0.75倍|1倍（標準）|1.25倍|1.5倍|2倍",
         "error": "音声を読み込めませんでした。",
-        "credit": "音声合成：Open JTalk（pyopenjtalk-plus）、"
-                  "音声：HTS Voice “Mei”（©2009-2013 名古屋工業大学、",
-        "licence": "CC BY 3.0",
+        "voice": "音声：",
+        "voice_name": "「メイ」",
+        "voice_by": "©2009-2013 名古屋工業大学、",
+        "licence": "クリエイティブ・コモンズ 表示 3.0",
     },
     "easy": {
         "region": "よみあげ",
@@ -85,13 +86,17 @@ PLAYER_LABELS = {
         "next": "つぎの だんらく",
         "speed": "はやさ",
         "speeds": "ゆっくり|ふつう|すこし はやい|はやい|とても はやい",
-        "error": "おとが ききとれません。",
-        "credit": "こえ：HTS Voice “Mei”（©2009-2013 なごや こうぎょう だいがく、",
-        "licence": "CC BY 3.0",
+        "error": "おとを よみこめませんでした。",
+        "voice": "こえ：",
+        "voice_name": "「メイ」",
+        "voice_by": "©2009-2013 なごや こうぎょう だいがく、",
+        "licence": "クリエイティブ・コモンズ ひょうじ 3.0",
     },
 }
 SPEEDS = ("0.75", "1", "1.25", "1.5", "2")
+# The voice's credit (CC BY 3.0, htsvoice/LICENSE_mei_normal.htsvoice in the wheel).
 LICENCE_URL = "https://creativecommons.org/licenses/by/3.0/deed.ja"
+VOICE_URL = "http://www.mmdagent.jp/"
 
 
 class speech_sentence(nodes.Inline, nodes.TextElement):
@@ -397,6 +402,7 @@ def on_html_page_context(
         "labels": labels,
         "speeds": list(zip(SPEEDS, labels["speeds"].split("|"), strict=True)),
         "licence_url": LICENCE_URL,
+        "voice_url": VOICE_URL,
     }
 
 
