@@ -4,8 +4,8 @@ A post-transform (:class:`MarkSentences`) splits every text block — paragraph,
 list item, table cell, figure caption — into sentences at 。！？ and wraps each in a
 :class:`speech_sentence` node, numbered ``s-1``, ``s-2`` … in document order; a figure's
 image gets the id of its description (the alt text, which is spoken). It runs for every
-HTML-format builder (html, dirhtml, epub and the ``speech`` builder below, not singlehtml)
-on the same doctree, so the website, the EPUB's XHTML and the audio agree on the ids.
+HTML-format page builder (html, dirhtml, epub and the ``speech`` builder below; not
+singlehtml) on the same doctree, so the website, the EPUB's XHTML and the audio agree on the ids.
 Ruby stays inside the span, so ``tools.sphinxext.ruby`` draws it as before.
 
 The ``speech`` builder writes, per page, the ordered script to speak
@@ -167,12 +167,11 @@ def _described_image(node: nodes.image) -> bool:
 class MarkSentences(SphinxPostTransform):
     """Wrap each sentence of each text block in a numbered :class:`speech_sentence`."""
 
-    formats = ("html",)
+    # Not singlehtml: the print build joins all pages, whose ids would collide.
+    builders = ("html", "dirhtml", "epub", "speech")
     default_priority = 700  # after references are resolved (their text is then known)
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.name == "singlehtml":
-            return  # the print build joins all pages: ids would not match any page's audio
         number = 0
         taken = set(self.document.ids)
         for node in list(self.document.findall(lambda n: isinstance(n, (*BLOCKS, nodes.image)))):
