@@ -22,14 +22,14 @@ def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Build every edition and the print PDFs into _build/site/."""
-    _install(session, system=("browser", "fonts"))  # chromium renders the PDFs
+    _install(session, system=("browser", "fonts", "audio"))  # chromium: PDFs; lame: MP3
     session.run("python", "-m", "tools.publish.build", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs."""
-    _install(session, "test", system=("browser", "fonts", "java", "node"))
+    _install(session, "test", system=("browser", "fonts", "java", "node", "audio"))
     session.run("python", "-m", "pytest", *session.posargs)
 
 
