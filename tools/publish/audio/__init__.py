@@ -57,19 +57,30 @@ class Report:
     reused: int = 0
     audio_seconds: float = 0.0
     synthesis_seconds: float = 0.0  # wall time in the synthesiser
+    synthesis_cpu_seconds: float = 0.0
+    synthesised_audio_seconds: float = 0.0  # speech made by the synthesiser in this run
     seconds: float = 0.0  # wall time of the whole stage, Sphinx included
+    cpu_seconds: float = 0.0  # CPU time of this process for the whole stage
 
     @property
     def bytes(self) -> int:
         return sum(p.stat().st_size for p in self.files if p.suffix == ".mp3")
 
     def summary(self, edition: str) -> str:
-        speed = self.audio_seconds / self.seconds if self.seconds else 0.0
+        def speed(seconds: float, audio: float | None = None) -> str:
+            audio = self.audio_seconds if audio is None else audio
+            return f"{audio / seconds:.1f}×" if seconds else "-"
+
+        synth = self.synthesised_audio_seconds
         return (f"audio {edition}: {len(self.files) // 2} pages, {self.sentences} sentences "
                 f"({self.synthesised} synthesised, {self.reused} from the cache), "
-                f"{self.audio_seconds / 60:.1f} min of speech, {self.bytes / 1e6:.2f} MB MP3, "
-                f"{self.seconds:.1f} s ({speed:.1f}× real time; "
-                f"synthesis {self.synthesis_seconds:.1f} s)")
+                f"{self.audio_seconds / 60:.1f} min of speech, {self.bytes / 1e6:.2f} MB MP3; "
+                f"stage {self.seconds:.1f} s wall / {self.cpu_seconds:.1f} s CPU "
+                f"({speed(self.seconds)} / {speed(self.cpu_seconds)} real time); "
+                f"synthesiser {self.synthesis_seconds:.1f} s wall / "
+                f"{self.synthesis_cpu_seconds:.1f} s CPU for {synth:.0f} s of speech "
+                f"({speed(self.synthesis_seconds, synth)} / "
+                f"{speed(self.synthesis_cpu_seconds, synth)} real time)")
 
 
 def build(edition: Edition, ctx: Context) -> list[Path]:
@@ -81,7 +92,7 @@ def build(edition: Edition, ctx: Context) -> list[Path]:
 
 def build_audio(edition: Edition, ctx: Context, pages: set[str] | None = None) -> Report:
     """:func:`build` with its measurements; *pages* limits it to those docnames."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     lame()  # a missing encoder stops the stage before any work
     scripts = ctx.sphinx(edition, "speech", ctx.build_root / "speech" / edition.name)
     target = ctx.staging / FOLDER / edition.name
@@ -94,7 +105,10 @@ def build_audio(edition: Edition, ctx: Context, pages: set[str] | None = None) -
         report.files.extend(speak_page(script, target, cache, report))
     report.synthesised, report.reused = cache.synthesised, cache.reused
     report.synthesis_seconds = cache.synthesis_seconds
+    report.synthesis_cpu_seconds = cache.synthesis_cpu_seconds
+    report.synthesised_audio_seconds = cache.synthesised_audio_seconds
     report.seconds = time.perf_counter() - started
+    report.cpu_seconds = time.process_time() - cpu  # Sphinx runs in a child: not counted
     return report
 
 
