@@ -4,7 +4,8 @@ Stage ``audio`` of the build (PIPELINE.md): :func:`build` runs Sphinx's ``speech
 (``tools.sphinxext.speech``) for the edition, which writes each page's sentences in
 reading order with the ids of their ``<span>`` in the HTML; every sentence is spoken with
 the project's readings (:mod:`.spoken`), synthesised or taken from the cache
-(:mod:`.synth`), joined with pauses and encoded (:mod:`.encode`). It writes, under
+(:mod:`.synth`), joined with pauses and encoded (:mod:`.encode`; a page whose samples did
+not change reuses its MP3 from the cache). It writes, under
 ``<staging>/audio/<edition>/``, per page ``<page>.mp3`` and ``<page>.json``::
 
     {"page": "overview", "audio": "overview.mp3", "duration": 612.4,
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from tools.errors import BuildError
-from tools.publish.audio.encode import encode_mp3, lame
+from tools.publish.audio.encode import encode_mp3_cached, lame
 from tools.publish.audio.spoken import spoken_text
 from tools.publish.audio.synth import RATE, SpeechCache
 
@@ -144,7 +145,7 @@ def speak_page(script: dict[str, Any], folder: Path, cache: SpeechCache,
     if not timings:
         return []
     samples = np.concatenate(chunks)
-    mp3 = encode_mp3(samples, RATE, folder / f"{page}.mp3")
+    mp3 = encode_mp3_cached(samples, RATE, folder / f"{page}.mp3", cache.root)
     data = {"page": page, "audio": mp3.name, "duration": round(len(samples) / RATE, 3),
             "sentences": timings}
     timing_file = folder / f"{page}.json"

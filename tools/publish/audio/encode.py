@@ -8,6 +8,7 @@ dates are written, so the same samples give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -52,6 +53,21 @@ def encode_mp3(samples: np.ndarray, rate: int, target: Path) -> Path:
     finally:
         source.unlink(missing_ok=True)
         encoded.unlink(missing_ok=True)
+    return target
+
+
+def encode_mp3_cached(samples: np.ndarray, rate: int, target: Path, cache: Path) -> Path:
+    """:func:`encode_mp3`, reusing the MP3 of identical samples from *cache* (a page whose
+    sentences did not change is not encoded again)."""
+    digest = hashlib.sha256(samples.astype("<i2").tobytes())
+    digest.update(repr((rate, LAME_OPTIONS)).encode())
+    stored = cache / "mp3" / f"{digest.hexdigest()}.mp3"
+    if not stored.is_file():
+        encode_mp3(samples, rate, stored)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    shutil.copyfile(stored, partial)
+    partial.replace(target)
     return target
 
 

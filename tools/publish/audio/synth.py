@@ -59,6 +59,7 @@ class SpeechCache:
     """Synthesised sentences on disk, keyed by content; counts what it had to synthesise."""
 
     def __init__(self, folder: Path) -> None:
+        self.root = folder
         self.folder = folder / "speech"
         self.synthesised = 0
         self.reused = 0
