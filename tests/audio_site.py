@@ -90,12 +90,15 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
         left = self.range_left
         if left is None:
             return super().copyfile(source, outputfile)
-        while left > 0:
-            chunk = source.read(min(left, 64 * 1024))
-            if not chunk:
-                break
-            outputfile.write(chunk)
-            left -= len(chunk)
+        try:
+            while left > 0:
+                chunk = source.read(min(left, 64 * 1024))
+                if not chunk:
+                    break
+                outputfile.write(chunk)
+                left -= len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser had what it wanted and closed the connection
         return None
 
 
