@@ -22,6 +22,13 @@ pytestmark = pytest.mark.browser
 CURRENT = "document.querySelector('.speech-current')?.id ?? null"
 
 
+def wait_for_label(page, label: str) -> None:
+    """The play button's name follows the audio's play/pause events (they come later)."""
+    page.wait_for_function(
+        "label => document.querySelector('[data-read-aloud-play]').textContent.trim() === label",
+        arg=label)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     root = tmp_path_factory.mktemp("player")
@@ -57,13 +64,13 @@ def test_play_reads_and_highlights_sentence_after_sentence(page) -> None:
     assert page.evaluate(CURRENT) is None  # no autoplay
     play.click()
     page.wait_for_function("document.querySelector('.speech-current')?.id === 's-1'")
-    assert play.inner_text().strip() == PLAYER_LABELS["standard"]["pause"]
+    wait_for_label(page, PLAYER_LABELS["standard"]["pause"])
     # The heading is read, then the first sentence of the paragraph.
     page.wait_for_function("document.querySelector('.speech-current')?.id === 's-2'",
                            timeout=15000)
     assert page.evaluate("document.querySelectorAll('.speech-current').length") == 1
     play.click()
-    assert play.inner_text().strip() == PLAYER_LABELS["standard"]["resume"]
+    wait_for_label(page, PLAYER_LABELS["standard"]["resume"])
     paused_at = page.evaluate(CURRENT)
     page.wait_for_timeout(500)
     assert page.evaluate(CURRENT) == paused_at
@@ -71,12 +78,7 @@ def test_play_reads_and_highlights_sentence_after_sentence(page) -> None:
 
 def test_the_player_works_from_the_keyboard(page) -> None:
     labels = PLAYER_LABELS["standard"]
-    play = page.locator("[data-read-aloud-play]")
-    play.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.speech-current')?.id === 's-1'")
-    page.keyboard.press("Space")  # pause: the paragraph steps below are then exact
-    assert play.inner_text().strip() == labels["resume"]
+    page.locator("[data-read-aloud-play]").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == labels["next"]
@@ -94,10 +96,13 @@ def test_the_player_works_from_the_keyboard(page) -> None:
     assert page.locator("[data-read-aloud-speed]").input_value() == "1.25"
     for _ in range(3):
         page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Space")  # reading goes on from the paragraph chosen
-    assert play.inner_text().strip() == labels["pause"]
+    assert page.evaluate("document.activeElement.matches('[data-read-aloud-play]')")
+    page.keyboard.press("Space")  # reading starts from the paragraph chosen
+    wait_for_label(page, labels["pause"])
     page.wait_for_function("document.querySelector('.speech-current')?.id === 's-3'",
                            timeout=15000)
+    page.keyboard.press("Enter")
+    wait_for_label(page, labels["resume"])
 
 
 def test_the_speed_changes_the_playback_rate_and_is_remembered(page) -> None:
