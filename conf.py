@@ -22,6 +22,8 @@ extensions = [
     "tools.sphinxext.image_alt",
     "tools.sphinxext.source_encoding",
     "tools.sphinxext.csp",
+    # Sentence spans and the 「読み上げ」 player; the audio itself: tools/publish/audio.
+    "tools.sphinxext.speech",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3

@@ -22,7 +22,7 @@ def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Build every edition and the print PDFs into _build/site/."""
-    _install(session, system=("browser", "fonts"))  # chromium renders the PDFs
+    _install(session, system=("browser", "fonts", "audio"))  # chromium: PDFs; lame: MP3
     session.run("python", "-m", "tools.publish.build", *session.posargs)
 
 

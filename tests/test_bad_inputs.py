@@ -3,7 +3,7 @@ last good site and PDFs stay as they were, byte for byte.
 
 One copy of ``docs/`` and ``locale/`` is built into a temporary build root once (with the
 session's PDFs copied in); each case then appends its file to a page or catalog of that copy
-(or adds it as a new page), runs ``python -m tools.publish.build EDITION --no-pdf`` as a
+(or adds it as a new page), runs ``python -m tools.publish.build EDITION --html-only`` as a
 reader would, and puts the copy back. Sphinx rebuilds only what changed, so the corpus stays
 fast; the published site is compared with the good one after every case.
 """
@@ -137,7 +137,7 @@ def good(tmp_path_factory: pytest.TempPathFactory, pdfs: dict[str, Path]
     published_pdfs.mkdir(parents=True)
     for path in pdfs.values():
         shutil.copy2(path, published_pdfs / path.name)
-    result = run_build(project, build_root, "--no-pdf")
+    result = run_build(project, build_root, "--html-only")
     assert result.returncode == 0, result.stdout + result.stderr
     site = snapshot(build_root / "site")
     assert {"ja/index.html", "easy/index.html", "index.html"} <= set(site)
@@ -218,7 +218,7 @@ def test_an_interrupted_build_leaves_the_published_site_whole(good) -> None:
     started = time.monotonic()
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "tools.publish.build", "--no-pdf", "--build-root",
+            [sys.executable, "-m", "tools.publish.build", "--html-only", "--build-root",
              str(build_root), "--source", str(project / "docs")],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env={**os.environ, "EASY_ALLOW_INCOMPLETE": "1"}, start_new_session=True)

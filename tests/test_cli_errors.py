@@ -14,7 +14,7 @@ NOT_UTF8 = "# 表題\n\n本文".encode() + b"\xff\xfe\n"
 
 # (command line, files to write under tmp_path, exit code, text the output must contain)
 COMMANDS = [
-    (["tools.publish.build", "ja", "--no-pdf", "--source", "{tmp}/docs", "--build-root",
+    (["tools.publish.build", "ja", "--html-only", "--source", "{tmp}/docs", "--build-root",
       "{tmp}/build"], {"docs/index.md": "# 表題\n\n{notarole}`x`\n"}, 1, r"index\.md:3:"),
     (["tools.publish.pdf", "--verify", "{tmp}/bad.pdf"], {"bad.pdf": "not a PDF"}, 2,
      "cannot read this PDF"),

@@ -32,7 +32,7 @@ from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
 from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
 from tools.outputs import FORMATS, available_pdfs, downloads, spec_for
-from tools.publish import epub, swap, text
+from tools.publish import audio, epub, swap, text
 from tools.publish.context import BuildContext
 from tools.publish.landing import write_landing
 
@@ -199,7 +199,12 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True
                                           target=ctx.staging / "pdf", check_catalogs=False),
                   [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
                         (f"pdf/{s.filename}",), s) for s in specs]))
-    books = [("text", text), ("epub", epub)] if formats else []  # EPUB after audio (overlays)
+    if formats:  # before the EPUB, whose media overlays read the timings
+        add(Stage(f"音声 {'・'.join(e.label for e in editions)}",
+                  lambda todo: side_by_side(lambda e: audio.build(e, ctx), todo),
+                  [Part(f"audio:{e.name}", inputs(ctx, [e], "audio"), (f"audio/{e.name}",), e)
+                   for e in editions]))
+    books = [("text", text), ("epub", epub)] if formats else []
     if books:
         add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
                   lambda todo: side_by_side(lambda job: job[0].build(job[1], ctx), todo),

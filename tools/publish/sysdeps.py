@@ -1,4 +1,4 @@
-"""Install the Debian packages the project needs (browser, fonts, Java), or name them.
+"""Install the Debian packages the project needs (browser, fonts, Java, lame), or name them.
 
 Run as ``python -m tools.publish.sysdeps [GROUP ...]``. As root on Debian the missing
 packages are installed with apt-get; anywhere else the command stops with a
@@ -28,6 +28,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # fontconfig: `fc-list`, with which the PDF step checks the fonts before rendering.
     "fonts": ("fonts-morisawa-bizud-gothic", "fonts-morisawa-bizud-mincho", "fontconfig"),
     "java": ("default-jre-headless",),
+    # The audio edition's MP3 encoder (tools.publish.audio.encode).
+    "audio": ("lame",),
     "node": ("nodejs", "npm"),
     # MP3 encoder for the audio edition and the media-overlay tests.
     "audio": ("lame",),
@@ -40,7 +42,7 @@ NPM_ENV = {"ELECTRON_SKIP_BINARY_DOWNLOAD": "1", "PUPPETEER_SKIP_DOWNLOAD": "1"}
 
 # Commands that stand for a group when its packages come from elsewhere
 # (a machine image may ship Java or Node outside Debian's package database).
-PROVIDES: dict[str, str] = {"java": "java", "node": "npm"}
+PROVIDES: dict[str, str] = {"java": "java", "node": "npm", "audio": "lame"}
 
 
 def missing_packages(groups: list[str]) -> list[str]:
