@@ -31,8 +31,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # The audio edition's MP3 encoder (tools.publish.audio.encode).
     "audio": ("lame",),
     "node": ("nodejs", "npm"),
-    # MP3 encoder for the audio edition and the media-overlay tests.
-    "audio": ("lame",),
     # msgfmt: the tests hold the project's strict catalog reader (tools.po_syntax) to it.
     "gettext": ("gettext",),
 }
