@@ -17,6 +17,8 @@ extensions = [
     "tools.sphinxext.ruby",
     "tools.sphinxext.a11y_fixes",
     "tools.sphinxext.a11y_results",
+    "tools.sphinxext.image_size",
+    "tools.sphinxext.bundle",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
