@@ -78,6 +78,13 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Time builds, PDF rendering and linting (median of 3); writes _build/bench.json."""
-    _install(session, system=("browser", "fonts"))
+    """Build times beside a plain Sphinx build, page weight, Lighthouse: _build/bench.json."""
+    _install(session, "test", system=("browser", "fonts", "java", "node"))
     session.run("python", "-m", "tools.bench", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview of one edition (ja or easy) on http://127.0.0.1:8000/, rebuilt on save."""
+    _install(session, "serve")
+    session.run("python", "-m", "tools.publish.serve", *session.posargs)
