@@ -102,9 +102,11 @@ def on_html_page_context(
 
     styles, other_styles = [], []
     for css in context.get("css_files", []):
-        filename = str(getattr(css, "filename", css))
-        name = _static_name(filename)
-        media = getattr(css, "attributes", {}).get("media")
+        if not isinstance(css, _CascadingStyleSheet):  # a plain string from html_context
+            other_styles.append(css)
+            continue
+        name = _static_name(str(css.filename))
+        media = css.attributes.get("media")
         if name is None or media not in (None, "all") or not (static / name).is_file():
             other_styles.append(css)
         elif name == "pygments.css" and 'class="highlight' not in body:
@@ -114,15 +116,17 @@ def on_html_page_context(
     if styles:
         parts = [_static_name(str(css.filename)) for css in sorted(styles, key=lambda c: c.priority)]
         name = write_bundle(static, parts, "css")
-        context["css_files"] = [_CascadingStyleSheet(f"_static/{name}", priority=styles[0].priority),
+        first = min(css.priority for css in styles)
+        context["css_files"] = [_CascadingStyleSheet(f"_static/{name}", priority=first),
                                 *other_styles]
 
     scripts, kept = [], []
     for js in context.get("script_files", []):
-        filename = str(getattr(js, "filename", js) or "")
-        attributes = getattr(js, "attributes", {})
-        name = _static_name(filename)
-        plain = set(attributes) <= {"defer", "async"} and attributes.get("async") is None
+        if not isinstance(js, _JavaScript) or not js.filename:  # inline, or a plain string
+            kept.append(js)
+            continue
+        name = _static_name(str(js.filename))
+        plain = set(js.attributes) <= {"defer"}  # not async, a module or with an integrity hash
         if name and plain and (static / name).is_file():
             scripts.append(js)
         else:
@@ -130,7 +134,8 @@ def on_html_page_context(
     if scripts:
         parts = [_static_name(str(js.filename)) for js in sorted(scripts, key=lambda j: j.priority)]
         name = write_bundle(static, parts, "js")
-        # After every inline script of script_files, which the bundled files may rely on.
+        # Deferred: it runs after the inline scripts of the page (furo's theme choice, the
+        # reader tools' settings), whatever their priority.
         last = max(js.priority for js in scripts)
         context["script_files"] = [*kept, _JavaScript(f"_static/{name}", priority=last,
                                                        defer="defer")]
