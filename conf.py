@@ -19,6 +19,7 @@ extensions = [
     "tools.sphinxext.a11y_results",
     "tools.sphinxext.image_size",
     "tools.sphinxext.bundle",
+    "tools.sphinxext.myst_speed",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3
