@@ -23,8 +23,12 @@ def test_sizes_come_from_the_files(tmp_path: Path) -> None:
     assert sizes["viewBox だけを書いた図"] == ("300", "150")
     assert sizes["幅を百分率で書き高さを書かない図"] == ("400", "100")  # the viewBox decides
     assert sizes["三かける二の画素の画像"] == ("3", "2")
+    # Sized from the file, not scaled: no link around the image (an empty keyboard stop).
+    page = soup(out / "index.html")
+    wrapped = [img["alt"] for img in page.select("a.image-reference img")]
+    assert wrapped == ["著者が幅を決めた図"]  # only the author-scaled one, as Sphinx does
     # The author's size wins (a relative width is a style, not an attribute).
-    img = soup(out / "index.html").find("img", alt="著者が幅を決めた図")
+    img = page.find("img", alt="著者が幅を決めた図")
     assert "width" not in img.attrs and "width: 50%" in img["style"]
 
 
@@ -55,6 +59,7 @@ def test_every_figure_of_both_editions_has_the_size_of_its_file(site_ja: Path,
                 shown = page.parent / img["src"]
                 assert (img.get("width"), img.get("height")) == tuple(
                     map(str, svg_size(shown))), f"{page.name}: {img['src']}"
+                assert img.parent.name != "a", f"{page.name}: {img['src']} is wrapped in a link"
                 seen += 1
     # The easy edition shows its own, taller figures (figures/*.easy.svg).
     easy = soup(site_easy / "system.html").select_one("article img")

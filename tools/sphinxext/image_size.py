@@ -8,7 +8,9 @@ browser reserves the right box when the tag carries the image's size: furo's
 The size is read at write time from the file the page really shows (after Sphinx's
 ``figure_language_filename`` lookup, so the easy edition's ``x.easy.svg``): an SVG's
 ``width``/``height`` (px or absolute units) or its ``viewBox``, a raster image's pixels.
-A size the author gave (MyST ``:width:``, ``:height:``, ``:scale:``) is left as it is.
+A size the author gave (MyST ``:width:``, ``:height:``, ``:scale:``) is left as it is;
+an image sized here is marked ``no-scaled-link`` so Sphinx does not wrap it in a link
+to itself, as it does for scaled images.
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ class ImageSize(SphinxPostTransform):
                                uri, location=image, type="image_size", subtype="unknown")
                 continue
             image["width"], image["height"] = (str(n) for n in size)
+            # The size is the file's own: no link to a "full-size" copy (Sphinx wraps
+            # sized images in one, an empty extra stop for keyboard users).
+            image["classes"].append("no-scaled-link")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
