@@ -30,7 +30,10 @@ def build(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs."""
     _install(session, "test", system=("browser", "fonts", "java", "node"))
-    session.run("python", "-m", "pytest", *session.posargs)
+    # One worker per core; a module's tests stay together, the accessibility gate is split
+    # in parts (tests/conftest.py: xdist_scope), the slowest first.
+    session.run("python", "-m", "pytest", "-n", "auto", "--dist", "loadscope",
+                "--no-loadscope-reorder", *session.posargs)
 
 
 @nox.session(python=PYTHON, default=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,39 +16,86 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock, Timeout
 from sphinx.testing.util import SphinxTestApp
 
 from tools import ROOT
+from tools.editions import EDITIONS
 from tools.publish.build import build_site
+from tools.publish.landing import write_landing
 
 
 @pytest.fixture(scope="session")
 def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared site is built: one folder for all xdist workers of this run.
+
+    Only the site fixtures below write here (under a lock); a test that builds something
+    else builds it in its own folder.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = tmp_path_factory.getbasetemp().parent / "shared-build"
+        root.mkdir(exist_ok=True)
+        return root
     return tmp_path_factory.mktemp("build")
 
 
-@pytest.fixture(scope="session")
-def site_ja(build_root: Path) -> Path:
-    """The standard edition, built with -W from the repository's sources."""
-    (path,) = build_site(["ja"], build_root=build_root)
-    return path
+def build_shared(build_root: Path, names: list[str]) -> Path:
+    """Build each named edition into *build_root* once per run, whichever worker gets there.
 
-
-@pytest.fixture(scope="session")
-def site_easy(build_root: Path, site_ja: Path) -> Path:
-    """The やさしい日本語 edition (after site_ja, so both sit side by side under site/).
-
-    Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of the
-    edition's pages can run while translation is underway; tests/test_easy.py checks the
-    catalogs themselves.
+    Each edition has its own lock, and a worker takes an edition nobody is building
+    first: two workers build the two editions side by side instead of one waiting.
     """
+    pending = list(names)
+    while pending:
+        for name in list(pending):
+            lock = FileLock(build_root / f".{name}.lock")
+            try:
+                lock.acquire(timeout=-1 if len(pending) == 1 else 0)
+            except Timeout:
+                continue
+            try:
+                done = build_root / f".{name}.built"
+                if not done.exists():
+                    _build_edition(build_root, name)
+                    done.touch()
+            finally:
+                lock.release()
+            pending.remove(name)
+    return build_root / "site"
+
+
+def _build_edition(build_root: Path, name: str) -> None:
+    # Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of the
+    # easy edition's pages can run while translation is underway; tests/test_easy.py checks
+    # the catalogs themselves.
     mp = pytest.MonkeyPatch()
     mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
     try:
-        (path,) = build_site(["easy"], build_root=build_root)
+        build_site([name], build_root=build_root)
     finally:
         mp.undo()
-    return path
+
+
+@pytest.fixture(scope="session")
+def site(build_root: Path) -> Path:
+    """The whole site (both editions and the landing page), built with -W from the sources."""
+    site = build_shared(build_root, list(EDITIONS))
+    # Each build wrote the landing page with the editions done by then: now both are.
+    with FileLock(build_root / ".landing.lock"):
+        write_landing(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_ja(site: Path) -> Path:
+    """The standard edition."""
+    return site / "ja"
+
+
+@pytest.fixture(scope="session")
+def site_easy(site: Path) -> Path:
+    """The やさしい日本語 edition."""
+    return site / "easy"
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -140,3 +188,31 @@ def browser():
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+
+# pytest-xdist (``nox -s tests`` runs ``-n auto --dist loadscope --no-loadscope-reorder``):
+# a module's tests run on one worker, so its module-scoped fixtures (a browser, the PDFs)
+# are made once. The accessibility gate is split by its parameter (a scope at one viewport
+# width), so its slowest parts run on both workers at once; they come first in collection.
+SPLIT_BY_PARAMETER = {"tests/test_a11y.py"}
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work of a test for pytest-xdist: its module, or its module and parameter."""
+    module, _, rest = nodeid.partition("::")
+    if module in SPLIT_BY_PARAMETER and rest.endswith("]") and "[" in rest:
+        return f"{module}[{rest[rest.index('[') + 1:]}"
+    return module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return Scheduler(config, log)

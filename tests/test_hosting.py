@@ -26,11 +26,6 @@ URL_ATTRIBUTES = ("href", "src", "action", "srcset", "data")
 
 
 @pytest.fixture(scope="module")
-def site(site_ja: Path, site_easy: Path) -> Path:
-    return site_ja.parent
-
-
-@pytest.fixture(scope="module")
 def under_prefix(site: Path) -> dict[str, dict]:
     """Every page of the site loaded in a browser from a server under PREFIX (gzip)."""
     return weigh_site(site, prefix=PREFIX)

@@ -33,7 +33,13 @@ EPOCH_PDF_DATE = "D:20231001000000+00'00'"
 SPEC = {spec.key: spec for spec in PDFS}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
+def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDFs' own build folder: they republish the site, which other tests read meanwhile."""
+    return tmp_path_factory.mktemp("pdf-build")
+
+
+@pytest.fixture(scope="module")
 def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
     """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
     old = os.environ.get("SOURCE_DATE_EPOCH")
@@ -48,7 +54,7 @@ def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
     yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
     """The standard website built after the PDFs, as `python -m tools.publish.build` does."""
     (path,) = build_site(["ja"], build_root=build_root)

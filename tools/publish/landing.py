@@ -9,6 +9,7 @@ after the editions are published.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from html import escape
@@ -104,7 +105,7 @@ def write_landing(site: Path) -> Path:
     editions = [c.folder for c in CHOICES if (site / c.folder / "index.html").is_file()]
     pdfs = [(d.path, d.link_text) for d in downloads(site.parent)]
     page = site / "index.html"
-    fresh = page.with_name(".index.html.new")
+    fresh = page.with_name(f".index.html.{os.getpid()}.new")  # two builds may finish at once
     fresh.write_text(render(editions, pdfs), encoding="utf-8")
     fresh.replace(page)  # atomic: readers never see half a page
     return page
