@@ -1,9 +1,12 @@
-"""Publishing _build/site: under any path prefix, from file://, and by the GitHub Pages workflow.
+"""The site as readers get it: under any path prefix, from file://, light, and published by CI.
 
 GitHub Pages serves a project site under ``/<repository>/``; a reader may also open the
 folder from a disk. Every link is therefore relative: the site served under
 ``/some/prefix/`` loads every page with no failed request and its search finds pages,
-and the same works from ``file://``.
+and the same works from ``file://``. The same page loads keep the budgets of issue 12:
+at most 150 KiB transferred (gzip, as GitHub Pages serves), at most 10 requests, no web
+fonts, no layout shift; one stylesheet, scripts deferred. Lighthouse's scores are in
+``nox -s bench``.
 """
 
 from __future__ import annotations
@@ -14,20 +17,23 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from conftest import soup
+from conftest import content_pages, soup
 
 from tools import ROOT
 from tools.bench.pages import all_pages, weigh_site
 from tools.webserver import serve as serve_site
 
 PREFIX = "/some/prefix/"
+MAX_KIB = 150
+MAX_REQUESTS = 10
+MAX_CLS = 0.05
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 URL_ATTRIBUTES = ("href", "src", "action", "srcset", "data")
 
 
 @pytest.fixture(scope="module")
 def under_prefix(site: Path) -> dict[str, dict]:
-    """Every page of the site loaded in a browser from a server under PREFIX (gzip)."""
+    """Every page of the site loaded in a browser (empty cache) from a server under PREFIX."""
     return weigh_site(site, prefix=PREFIX)
 
 
@@ -55,6 +61,32 @@ def test_every_page_loads_under_a_path_prefix(under_prefix: dict[str, dict]) -> 
     # The pages did load their stylesheet and script from under the prefix.
     for page, found in under_prefix.items():
         assert all(PREFIX in r["url"] for r in found["detail"]), page
+
+
+@pytest.mark.browser
+def test_pages_keep_the_budgets(under_prefix: dict[str, dict]) -> None:
+    over = {page: f"{w['bytes'] / 1024:.0f} KiB, {w['requests']} requests, fonts {w['fonts']}, "
+                  f"CLS {w['cls']}"
+            for page, w in under_prefix.items()
+            if w["bytes"] > MAX_KIB * 1024 or w["requests"] > MAX_REQUESTS or w["fonts"]
+            or w["cls"] > MAX_CLS}
+    assert over == {}
+    # The figure pages load their figure: the count covers images, not only HTML.
+    assert any(r["type"] == "image" for r in under_prefix["easy/system.html"]["detail"])
+
+
+def test_one_stylesheet_and_deferred_scripts(site_ja: Path, site_easy: Path) -> None:
+    for edition in (site_ja, site_easy):
+        for path in content_pages(edition):
+            page = soup(path)
+            sheets = page.find_all("link", rel="stylesheet")
+            assert len(sheets) == 1 and "_static/bundle-" in sheets[0]["href"], path
+            for script in page.find_all("script", src=True):
+                assert script.has_attr("defer") or script.has_attr("async"), (path, script)
+            # No highlighted code on the plan's pages: no Pygments stylesheet in the bundle.
+            bundle = (path.parent / sheets[0]["href"].split("?")[0]).read_text(encoding="utf-8")
+            assert "pygments.css" not in bundle.splitlines()[0]
+            assert "styles/furo.css" in bundle.splitlines()[0]
 
 
 @pytest.mark.browser
