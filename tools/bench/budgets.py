@@ -72,7 +72,10 @@ def table(results: dict[str, Any]) -> str:
         plain = f"{figure['plain']:.2f} s" if "plain" in figure else ""
         ratio = f"{figure['ratio']:.1f}×" if figure.get("ratio") else ""
         failed = " (FAILED)" if figure.get("failed") else ""
-        lines.append(f"| {name}{failed} | {figure['median']:.2f} s | {plain} | {ratio} "
+        median = figure["median"]
+        shown = "no stage time" if isinstance(median, float) and math.isnan(median) else (
+            f"{median:.2f} s")
+        lines.append(f"| {name}{failed} | {shown} | {plain} | {ratio} "
                      f"| {len(figure['samples'])} |")
         for stage, seconds in figure.get("stages", {}).items():
             lines.append(f"| &nbsp;&nbsp;{stage} | {seconds:.2f} s | | | |")
