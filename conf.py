@@ -24,6 +24,9 @@ extensions = [
     "tools.sphinxext.csp",
     # Sentence spans and the 「読み上げ」 player; the audio itself: tools/publish/audio.
     "tools.sphinxext.speech",
+    "tools.sphinxext.image_size",
+    "tools.sphinxext.bundle",
+    "tools.sphinxext.myst_speed",
 ]
 myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline"]
 myst_heading_anchors = 3

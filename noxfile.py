@@ -31,7 +31,10 @@ def tests(session: nox.Session) -> None:
     """Run the test suite: real builds, a real browser, real PDFs, EPUBCheck and Ace."""
     _install(session, "test",
              system=("browser", "fonts", "java", "node", "audio", "ace", "gettext"))
-    session.run("python", "-m", "pytest", *session.posargs)
+    # One worker per core; a module's tests stay together, the accessibility gate is split
+    # in parts (tests/conftest.py: xdist_scope), the slowest first.
+    session.run("python", "-m", "pytest", "-n", "auto", "--dist", "loadscope",
+                "--no-loadscope-reorder", *session.posargs)
 
 
 @nox.session(python=PYTHON, default=False)
@@ -80,6 +83,13 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Time builds, PDF rendering and linting (median of 3); writes _build/bench.json."""
-    _install(session, system=("browser", "fonts"))
+    """Build times beside a plain Sphinx build, page weight, Lighthouse: _build/bench.json."""
+    _install(session, "test", system=("browser", "fonts", "java", "node"))
     session.run("python", "-m", "tools.bench", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview of one edition (ja or easy) on http://127.0.0.1:8000/, rebuilt on save."""
+    _install(session, "serve")
+    session.run("python", "-m", "tools.publish.serve", *session.posargs)

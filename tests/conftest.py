@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,48 +16,71 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 from sphinx.testing.util import SphinxTestApp
 
 from tools import ROOT
+from tools.editions import EDITIONS
 from tools.publish.build import build_site
 
 
 @pytest.fixture(scope="session")
 def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared site is built: one folder for all xdist workers of this run.
+
+    Only the site fixtures below write here (under a lock); a test that builds something
+    else builds it in its own folder.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = tmp_path_factory.getbasetemp().parent / "shared-build"
+        root.mkdir(exist_ok=True)
+        return root
     return tmp_path_factory.mktemp("build")
 
 
-@pytest.fixture(scope="session")
-def site_ja(build_root: Path) -> Path:
-    """The standard edition, built with -W from the repository's sources."""
-    (path,) = build_site(["ja"], build_root=build_root)
-    return path
+def build_shared(build_root: Path, names: list[str]) -> Path:
+    """Build the named editions into *build_root* once per run, whichever worker gets there
+    first (the pipeline builds them side by side; the others wait for it)."""
+    with FileLock(build_root / ".site.lock"):
+        done = build_root / f".{'-'.join(names)}.built"
+        if not done.exists():
+            # Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of
+            # the easy edition's pages can run while translation is underway;
+            # tests/test_easy.py checks the catalogs themselves.
+            mp = pytest.MonkeyPatch()
+            mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
+            try:
+                build_site(names, build_root=build_root)
+            finally:
+                mp.undo()
+            done.touch()
+    return build_root / "site"
 
 
 @pytest.fixture(scope="session")
-def site_easy(build_root: Path, site_ja: Path) -> Path:
-    """The やさしい日本語 edition (after site_ja, so both sit side by side under site/).
+def site(build_root: Path) -> Path:
+    """The whole site (both editions and the landing page), built with -W from the sources."""
+    return build_shared(build_root, list(EDITIONS))
 
-    Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of the
-    edition's pages can run while translation is underway; tests/test_easy.py checks the
-    catalogs themselves.
-    """
-    mp = pytest.MonkeyPatch()
-    mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
-    try:
-        (path,) = build_site(["easy"], build_root=build_root)
-    finally:
-        mp.undo()
-    return path
+
+@pytest.fixture(scope="session")
+def site_ja(site: Path) -> Path:
+    """The standard edition."""
+    return site / "ja"
+
+
+@pytest.fixture(scope="session")
+def site_easy(site: Path) -> Path:
+    """The やさしい日本語 edition."""
+    return site / "easy"
 
 
 # 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
 EPOCH = 1696118400
 
 
-@pytest.fixture(scope="session")
-def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
-    """All print PDFs, built once per session (SOURCE_DATE_EPOCH set for the build)."""
+def dated_pdfs(build_root: Path) -> dict[str, Path]:
+    """All print PDFs built into *build_root*/site/pdf, dated by EPOCH; by PDF key."""
     from tools.outputs import available_pdfs
     from tools.publish.pdf.build import build_pdfs
 
@@ -66,7 +90,13 @@ def pdfs(build_root: Path) -> Iterator[dict[str, Path]]:
         paths = build_pdfs(build_root=build_root)
     finally:
         mp.undo()
-    yield {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
+    return {spec.key: path for spec, path in zip(available_pdfs(), paths, strict=True)}
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """All print PDFs, built once per session in their own build folder."""
+    return dated_pdfs(tmp_path_factory.mktemp("pdf-build"))
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -185,3 +215,30 @@ def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
                 for module in (epub, text) for name in EDITIONS}
     finally:
         mp.undo()
+
+
+# pytest-xdist (``nox -s tests`` runs ``-n auto --dist loadscope --no-loadscope-reorder``):
+# a module's tests run on one worker, so its module-scoped fixtures (a browser, the PDFs)
+# are made once. The accessibility gate is split by its parameter (a scope at one viewport
+# width), so its slowest parts run on both workers at once; they come first in collection.
+SPLIT_BY_PARAMETER = {"tests/test_a11y.py"}
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work of a test for pytest-xdist: its module, or its module and parameter."""
+    module, _, rest = nodeid.partition("::")
+    if module in SPLIT_BY_PARAMETER and rest.endswith("]") and "[" in rest:
+        return f"{module}[{rest[rest.index('[') + 1:]}"
+    return module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return Scheduler(config, log)

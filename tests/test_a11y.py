@@ -16,7 +16,6 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -24,7 +23,6 @@ from tools.a11y.audit import MODES, PageAudit, audit_site, site_pages, tool_vers
 from tools.a11y.report import problems_of, summarize, write
 from tools.checks import vnu
 from tools.editions import EDITIONS
-from tools.publish.build import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -32,21 +30,38 @@ LANDING = "landing"  # the site's front page, outside the editions
 SCOPES = [*EDITIONS, LANDING]
 
 
+WIDTHS = sorted({mode.width for mode in MODES}, reverse=True)  # 1280, 320
+
+
+def _parts(scopes: list[str]) -> list[str]:
+    """Each scope at each viewport width (both colour schemes): the gate's units of work.
+
+    Under pytest-xdist each part runs on one worker (tests/conftest.py, xdist_scope), the
+    easy edition's first: its pages (ruby) take longest, and its two parts run side by side.
+    """
+    ordered = sorted(scopes, key=lambda scope: (scope != "easy", scope == LANDING))
+    return [f"{scope}-{width}" for scope in ordered for width in WIDTHS]
+
+
+SCOPE_PARTS = _parts(SCOPES)
+EDITION_PARTS = _parts(list(EDITIONS))
+
+
+def _split(part: str) -> tuple[str, int]:
+    scope, width = part.rsplit("-", 1)
+    return scope, int(width)
+
+
 @pytest.fixture(scope="module")
-def site_root(request: pytest.FixtureRequest, build_root: Path) -> Path:
-    """The site with every edition: given by A11Y_SITE, else built from the sources."""
+def site_root(request: pytest.FixtureRequest) -> Path:
+    """The site with every edition: given by A11Y_SITE, else the run's shared build."""
     given = os.environ.get("A11Y_SITE")
     if given:
         root = Path(given).resolve()
         missing = [name for name in EDITIONS if not (root / name / "index.html").exists()]
         assert not missing, f"{root}: editions not built: {missing} (run `python -m tools.publish.build`)"
         return root
-    for name in EDITIONS:
-        try:
-            request.getfixturevalue(f"site_{name}")  # the shared builds of tests/conftest.py
-        except pytest.FixtureLookupError:
-            build_site([name], build_root=build_root)
-    return build_root / "site"
+    return request.getfixturevalue("site")  # tests/conftest.py
 
 
 def _pages(site_root: Path, scope: str) -> list[str]:
@@ -56,24 +71,14 @@ def _pages(site_root: Path, scope: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def gate(site_root: Path, serve, browser) -> Iterator[dict[str, Any]]:
-    """Audit every page of every scope once; write the results file when asked to."""
-    started = time.monotonic()
-    base = serve(site_root)
-    audits: dict[str, list[PageAudit]] = {}
-    for scope in SCOPES:
-        pages = _pages(site_root, scope)
-        prefix = "" if scope == LANDING else f"{scope}/"
-        found = audit_site(browser, base, [prefix + page for page in pages],
-                           needs_skip_link=scope != LANDING)
-        for audit in found:
-            audit.page = audit.page.removeprefix(prefix)
-        audits[scope] = found
-    messages = vnu.check([site_root])
-    audits_seconds = time.monotonic() - started
-    yield {"audits": audits, "vnu": messages}
+def gate(site_root: Path, serve, browser) -> Iterator[Gate]:
+    """Audits each scope once, when a test first asks for it; writes the results when asked to."""
+    found = Gate(site_root, serve(site_root), browser)
+    yield found
     results_file = os.environ.get("A11Y_RESULTS")
     if results_file:
+        audits = {scope: found.audits(scope) for scope in SCOPES}  # every scope, this process
+        messages = found.vnu()
         tools = {
             **tool_versions(),
             "chromium": browser.version,
@@ -83,65 +88,117 @@ def gate(site_root: Path, serve, browser) -> Iterator[dict[str, Any]]:
         labels = {name: edition.label for name, edition in EDITIONS.items()}
         labels[LANDING] = "トップページ（版の選択）"
         results = summarize(audits, messages, tools=tools, modes=[m.name for m in MODES],
-                            labels=labels, seconds=audits_seconds)
+                            labels=labels, seconds=found.seconds)
         print(f"\naccessibility results: {write(results, Path(results_file))}")
 
 
-def _problems(gate, scope: str, check: str) -> list[str]:
+class Gate:
+    """The gate's findings, each computed once per process: audits per scope, vnu's messages."""
+
+    def __init__(self, site_root: Path, base: str, browser) -> None:
+        self.site_root, self.base, self.browser = site_root, base, browser
+        self._audits: dict[tuple[str, int], list[PageAudit]] = {}
+        self._vnu: list[vnu.Message] | None = None
+        self.seconds = 0.0
+
+    def audits(self, scope: str, width: int | None = None) -> list[PageAudit]:
+        """The audits of *scope* at one viewport *width* (None: every mode, in MODES order)."""
+        if width is None:
+            return [audit for w in WIDTHS for audit in self.audits(scope, w)]
+        if (scope, width) not in self._audits:
+            started = time.monotonic()
+            prefix = "" if scope == LANDING else f"{scope}/"
+            found = audit_site(self.browser, self.base,
+                               [prefix + page for page in _pages(self.site_root, scope)],
+                               modes=tuple(m for m in MODES if m.width == width),
+                               needs_skip_link=scope != LANDING)
+            for audit in found:
+                audit.page = audit.page.removeprefix(prefix)
+            self._audits[scope, width] = found
+            self.seconds += time.monotonic() - started
+        return self._audits[scope, width]
+
+    def vnu(self) -> list[vnu.Message]:
+        if self._vnu is None:
+            started = time.monotonic()
+            self._vnu = vnu.check([self.site_root])
+            self.seconds += time.monotonic() - started
+        return self._vnu
+
+
+def _problems(gate: Gate, part: str, check: str) -> list[str]:
     return [
         f"{audit.page} [{audit.mode}] {problem}"
-        for audit in gate["audits"][scope]
+        for audit in gate.audits(*_split(part))
         for problem in problems_of(audit)[check]
     ]
 
 
-def test_every_page_is_audited_in_every_mode(gate, site_root: Path) -> None:
-    for scope in SCOPES:
-        pages = _pages(site_root, scope)
-        audited = {(a.page, a.mode) for a in gate["audits"][scope]}
-        assert audited == {(p, m.name) for p in pages for m in MODES}, scope
-    for name in EDITIONS:
-        pages = _pages(site_root, name)
-        assert {"index.html", "search.html", "genindex.html"} <= set(pages), name
-        assert len(pages) >= 10, name
+@pytest.mark.parametrize("part", SCOPE_PARTS)
+def test_every_page_is_audited_in_every_mode(gate: Gate, site_root: Path, part: str) -> None:
+    scope, width = _split(part)
+    pages = _pages(site_root, scope)
+    audited = {(a.page, a.mode) for a in gate.audits(scope, width)}
+    modes = [m for m in MODES if m.width == width]
+    assert len(modes) == 2, "light and dark"
+    assert audited == {(p, m.name) for p in pages for m in modes}, part
+    if scope in EDITIONS:
+        assert {"index.html", "search.html", "genindex.html"} <= set(pages), scope
+        assert len(pages) >= 10, scope
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_axe_finds_no_violations(gate, scope: str) -> None:
-    problems = _problems(gate, scope, "axe")
+def test_the_parts_cover_every_mode() -> None:
+    from conftest import xdist_scope
+
+    assert {m.width for m in MODES} == set(WIDTHS)
+    # Each part is its own unit of work for pytest-xdist; the rest of the module is one.
+    here = "tests/test_a11y.py"
+    assert xdist_scope(f"{here}::test_axe_finds_no_violations[easy-320]") == f"{here}[easy-320]"
+    assert xdist_scope(f"{here}::test_nu_html_checker_finds_no_error") == here
+    assert xdist_scope("tests/test_pdf.py::test_dates_come_from_source_date_epoch[easy]") == (
+        "tests/test_pdf.py")
+    assert {_split(part) for part in SCOPE_PARTS} == {(s, w) for s in SCOPES for w in WIDTHS}
+
+
+@pytest.mark.parametrize("part", SCOPE_PARTS)
+def test_axe_finds_no_violations(gate: Gate, part: str) -> None:
+    problems = _problems(gate, part, "axe")
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_pages_reflow_at_320px(gate, scope: str) -> None:
-    problems = _problems(gate, scope, "reflow")
+@pytest.mark.parametrize("part", SCOPE_PARTS)
+def test_pages_reflow_at_320px(gate: Gate, part: str) -> None:
+    problems = _problems(gate, part, "reflow")
     assert not problems, "\n".join(problems)
-    narrow = [a for a in gate["audits"][scope] if a.mode.endswith("320x640")]
-    assert narrow and all(a.reflow["viewportWidth"] == 320 for a in narrow)
+    scope, width = _split(part)
+    if width == 320:
+        narrow = gate.audits(scope, width)
+        assert narrow and all(a.reflow["viewportWidth"] == 320 for a in narrow)
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_text_spacing_clips_no_text(gate, scope: str) -> None:
-    problems = _problems(gate, scope, "text-spacing")
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("scope", list(EDITIONS))
-def test_first_tab_shows_a_japanese_skip_link(gate, scope: str) -> None:
-    problems = _problems(gate, scope, "skip-link")
+@pytest.mark.parametrize("part", SCOPE_PARTS)
+def test_text_spacing_clips_no_text(gate: Gate, part: str) -> None:
+    problems = _problems(gate, part, "text-spacing")
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_every_focus_stop_is_visible(gate, scope: str) -> None:
-    problems = _problems(gate, scope, "focus")
+@pytest.mark.parametrize("part", EDITION_PARTS)
+def test_first_tab_shows_a_japanese_skip_link(gate: Gate, part: str) -> None:
+    problems = _problems(gate, part, "skip-link")
     assert not problems, "\n".join(problems)
-    stops = sum(len(a.focus_stops) for a in gate["audits"][scope])
-    assert stops >= len(gate["audits"][scope]), "Tab reached (almost) nothing"
 
 
-def test_nu_html_checker_finds_no_error(gate, site_root: Path) -> None:
-    errors = vnu.errors(gate["vnu"])
+@pytest.mark.parametrize("part", SCOPE_PARTS)
+def test_every_focus_stop_is_visible(gate: Gate, part: str) -> None:
+    problems = _problems(gate, part, "focus")
+    assert not problems, "\n".join(problems)
+    audits = gate.audits(*_split(part))
+    stops = sum(len(a.focus_stops) for a in audits)
+    assert stops >= len(audits), "Tab reached (almost) nothing"
+
+
+def test_nu_html_checker_finds_no_error(gate: Gate, site_root: Path) -> None:
+    errors = vnu.errors(gate.vnu())
     assert not errors, "\n".join(map(str, errors))
     for scope in SCOPES:
         assert _pages(site_root, scope), scope

@@ -30,7 +30,13 @@ EPOCH_PDF_DATE = "D:20231001000000+00'00'"
 SPEC = {spec.key: spec for spec in PDFS}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
+def build_root(pdfs: dict[str, Path]) -> Path:
+    """The PDFs' own build folder: they republish the site, which other tests read meanwhile."""
+    return pdfs["standard"].parents[2]
+
+
+@pytest.fixture(scope="module")
 def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
     """The standard website built after the PDFs, as `python -m tools.publish.build` does."""
     (path,) = build_site(["ja"], build_root=build_root)

@@ -7,14 +7,15 @@ listed before it, so there are no import circles (``tests/test_layout.py`` check
    ``diagnostics`` (``path:line:col: CODE message`` output), ``textsources`` (text with
    positions from MyST pages and catalogs), ``editions`` (the editions and ``sphinx_build``),
    ``catalogs`` (where the easy catalogs live; gettext and update-po), ``outputs`` (the
-   downloadable files), ``browser`` (Debian chromium), ``fingerprint``.
+   downloadable files), ``browser`` (Debian chromium), ``fingerprint``, ``npm`` (pinned
+   npm tools in ``_build/cache``), ``webserver`` (the built site served as a host would).
 2. ``tools.furigana`` — readings: the ruby notation, SudachiPy readings, suggest and lint.
 3. ``tools.sphinxext`` — the Sphinx extensions ``conf.py`` loads.
 4. ``tools.checks`` — the linters and the catalog gate.
 5. ``tools.a11y`` — the accessibility gate (axe-core, reflow, keyboard) and its report.
 6. ``tools.publish`` — the build pipeline and everything it writes: HTML, PDFs, EPUB books,
-   the text editions, the landing page.
-7. ``tools.bench`` — the benchmark.
+   the text editions, the audio edition, the landing page.
+7. ``tools.bench`` — the benchmark: build timings, page weight, Lighthouse, the budgets.
 """
 
 from __future__ import annotations

@@ -18,11 +18,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import ROOT
 from tools.diagnostics import command, report
+from tools.npm import CACHE as NPM_CACHE
+from tools.npm import NpmError, ensure_package, package_dir
 
 VNU_VERSION = "26.9.27"
-CACHE = Path(os.environ.get("VNU_CACHE", ROOT / "_build" / "cache" / "vnu"))
+CACHE = Path(os.environ.get("VNU_CACHE", NPM_CACHE / "vnu"))
 
 
 class VnuError(RuntimeError):
@@ -42,28 +43,19 @@ class Message:
         return f"{self.path}:{self.line}:{self.column}: VNU {self.message}"
 
 
+JAR = "build/dist/vnu.jar"
+
+
 def jar_path(cache: Path = CACHE) -> Path:
-    return cache / VNU_VERSION / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return package_dir("vnu-jar", VNU_VERSION, cache) / JAR
 
 
 def ensure_jar(cache: Path = CACHE) -> Path:
     """The pinned vnu.jar, installed with npm into *cache* on first use."""
-    jar = jar_path(cache)
-    if jar.exists():
-        return jar
-    npm = shutil.which("npm")
-    if not npm:
-        raise VnuError("npm was not found; install Node.js (`python -m tools.publish.sysdeps node`)")
-    prefix = jar.parents[4]
-    prefix.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--prefix", str(prefix),
-         f"vnu-jar@{VNU_VERSION}"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0 or not jar.exists():
-        raise VnuError(f"npm could not install vnu-jar@{VNU_VERSION}:\n{result.stderr.strip()}")
-    return jar
+    try:
+        return ensure_package("vnu-jar", VNU_VERSION, cache, check=JAR) / JAR
+    except NpmError as exc:
+        raise VnuError(str(exc)) from exc
 
 
 def java_version() -> str:

@@ -11,6 +11,7 @@ by the build pipeline (``tools.publish.build``) into the staged site.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -177,7 +178,7 @@ def write_landing(site: Path) -> Path:
     icon = site / FAVICON.name
     icon.unlink(missing_ok=True)  # a staged file may be a hard link to the published one
     shutil.copyfile(FAVICON, icon)
-    fresh = page.with_name(".index.html.new")
+    fresh = page.with_name(f".index.html.{os.getpid()}.new")  # two builds may finish at once
     fresh.write_text(render(editions, downloads(site=site), audio_pages(site)), encoding="utf-8")
     fresh.replace(page)  # atomic: readers never see half a page
     return page

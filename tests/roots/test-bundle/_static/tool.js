@@ -1,0 +1,2 @@
+window.toolLoaded = (window.toolLoaded || 0) + 1
+//# sourceMappingURL=tool.js.map

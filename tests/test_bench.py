@@ -1,0 +1,79 @@
+"""The benchmark's parts that need no build: timing, progress lines, edits, budgets, the copy."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polib
+
+from tools import ROOT
+from tools.bench import budgets
+from tools.bench.timing import Figure, Run, project_copy, run, toggle_entry, toggle_paragraph
+
+
+def test_run_times_a_command_and_reads_its_peak_memory(tmp_path: Path) -> None:
+    # A child that holds ~60 MiB: the peak is read from wait4, not guessed.
+    script = ("x = bytearray(60 * 2**20); import sys; "
+              "sys.stderr.write('[1/2] PDF 標準版 … 1.5 s\\n'); sys.exit(3)")
+    found = run([sys.executable, "-c", script], tmp_path)
+    assert found.returncode == 3 and found.seconds > 0
+    assert found.max_rss_mib >= 60
+    figure = Figure("x")
+    figure.record(found)
+    figure.plain.append(0.5)
+    result = figure.as_dict()
+    assert result["stages"] == {"PDF 標準版": 1.5}
+    assert "failed" in result and result["ratio"] == round(found.seconds / 0.5, 2)
+
+
+def test_progress_lines_give_each_stage_its_time() -> None:
+    figure = Figure("build")
+    for seconds in (4.1, 3.9, 4.3):
+        figure.record(Run(10.0, 100.0, 0, f"[1/7] check … 1.0 s\n[3/7] PDF 大きな文字版 … {seconds} s\n"
+                                          "published _build/site/ja\n[4/7] epub... 2 s\n"))
+    assert figure.as_dict()["stages"] == {"check": 1.0, "PDF 大きな文字版": 4.1, "epub": 2.0}
+
+
+def test_edits_change_the_text_and_change_it_back(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    original = "# 見出し\n\n```{figure} x.svg\n:alt: 図\n```\n\n本文の段落です。\n"
+    page.write_text(original, encoding="utf-8")
+    toggle_paragraph(page)
+    assert "本文の段落です。（計測）" in page.read_text(encoding="utf-8")
+    toggle_paragraph(page)
+    assert page.read_text(encoding="utf-8") == original
+    catalog = polib.POFile()
+    catalog.append(polib.POEntry(msgid="見出し", msgstr=""))
+    catalog.append(polib.POEntry(msgid="本文", msgstr="ほんぶん"))
+    catalog.save(str(tmp_path / "page.po"))
+    toggle_entry(tmp_path / "page.po")
+    assert polib.pofile(str(tmp_path / "page.po")).find("本文").msgstr == "ほんぶん（れい）"
+    toggle_entry(tmp_path / "page.po")
+    assert polib.pofile(str(tmp_path / "page.po")).find("本文").msgstr == "ほんぶん"
+
+
+def test_the_copy_has_the_sources_and_shares_the_cache(tmp_path: Path) -> None:
+    copy = project_copy(tmp_path / "copy")
+    for name in ("conf.py", "docs/index.md", "tools/bench/timing.py", "tests/conftest.py"):
+        assert (copy / name).read_bytes() == (ROOT / name).read_bytes(), name
+    assert (copy / "_build" / "cache").resolve() == (ROOT / "_build" / "cache").resolve()
+    assert not (copy / "_build" / "site").exists() and not (copy / ".git").exists()
+
+
+def test_budgets_are_kept_or_not() -> None:
+    results = {
+        "timings": {"build.full": {"median": 40.0, "ratio": 5.0, "samples": [40.0]},
+                    "build.noop": {"median": 1.0, "samples": [1.0]}},
+        "pages": {"a.html": {"bytes": 200 * 1024, "requests": 4, "font_count": 0}},
+        "lighthouse": {"a.html": {"performance": 97, "cls": 0.01}},
+    }
+    rows = {row["what"]: row for row in budgets.check(results)}
+    assert rows["full build / plain HTML build"]["ok"] is True
+    assert rows["full build"]["ok"] is False  # 40 s > 30 s
+    assert rows["no-op build"]["ok"] is True
+    assert rows["no-op build --no-pdf"]["ok"] is None  # not measured: neither kept nor broken
+    assert rows["page weight (heaviest page)"]["ok"] is False
+    assert rows["Lighthouse performance (worst page)"]["ok"] is True
+    table = budgets.table(results)
+    assert "| full build | ≤ 30 s | 40 s | **NO** |" in table

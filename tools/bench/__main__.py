@@ -1,0 +1,191 @@
+"""``python -m tools.bench [--quick] [--runs N] [--only GROUP ...]``: the benchmark of issue 12.
+
+Groups: ``build`` (full, no-op, one page paragraph changed, one catalog entry changed,
+each PDF, peak memory), ``checks`` (``nox -s lint`` and the accessibility gate),
+``pages`` (bytes and requests per page) and ``lighthouse`` (mobile scores per page).
+Writes ``_build/bench.json`` and prints a table against the issue's budgets; exit 1
+when a budget measured in this run is not kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tools import ROOT
+from tools.bench import budgets, lighthouse
+from tools.bench.pages import all_pages, weigh_site
+from tools.bench.timing import (
+    Figure,
+    Project,
+    alternate,
+    project_copy,
+    toggle_entry,
+    toggle_paragraph,
+)
+from tools.errors import ProjectError
+from tools.outputs import PDFS
+from tools.webserver import serve
+
+GROUPS = ("build", "checks", "pages", "lighthouse")
+PAGE = "introduction"  # the page and catalog the edit figures change
+
+
+def bench_build(project: Project, runs: int) -> dict[str, Any]:
+    timings: dict[str, Figure] = {}
+    timings["build.full"] = alternate(
+        Figure("build.full"), runs, project.build,
+        plain=lambda: project.plain(clean=True), before=project.clean)
+    project.plain()  # warm: the plain counterparts below are incremental
+    project.plain("plain-easy", "easy")
+    timings["build.noop"] = alternate(Figure("build.noop"), runs, project.build, project.plain)
+    timings["build.noop_no_pdf"] = alternate(
+        Figure("build.noop_no_pdf"), runs, lambda: project.build("--no-pdf"), project.plain)
+    page = project.root / "docs" / f"{PAGE}.md"
+    timings["build.md_paragraph"] = alternate(
+        Figure("build.md_paragraph"), runs, project.build, project.plain,
+        before=lambda: toggle_paragraph(page))
+    catalog = project.root / "locale" / "easy" / "ja" / "LC_MESSAGES" / f"{PAGE}.po"
+    timings["build.po_entry"] = alternate(
+        Figure("build.po_entry"), runs, lambda: project.build("easy"),
+        lambda: project.plain("plain-easy", "easy"), before=lambda: toggle_entry(catalog))
+    results = {name: figure.as_dict() for name, figure in timings.items()}
+    results.update(bench_pdfs(project, runs, timings["build.full"]))
+    return results
+
+
+def bench_pdfs(project: Project, runs: int, full: Figure) -> dict[str, Any]:
+    """Each PDF's stage time (the pipeline's progress lines) beside a plain chromium print."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import launch
+
+    found: dict[str, Any] = {}
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        browser = launch(playwright)
+        for spec in PDFS:
+            html = project.root / "_build" / "singlehtml" / spec.edition / "index.html"
+            stage = next((times for name, times in full.stages.items()
+                          if "PDF" in name and spec.label in name), None)
+            if not html.is_file():
+                continue
+            plain = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                page = browser.new_page()
+                page.goto(html.as_uri(), wait_until="load")
+                page.pdf(path=str(Path(tmp) / spec.filename), format="A4")
+                page.close()
+                plain.append(time.perf_counter() - start)
+            entry: dict[str, Any] = {"plain": round(statistics.median(plain), 3),
+                                     "plain_samples": [round(p, 3) for p in plain]}
+            if stage:
+                entry["median"] = round(statistics.median(stage), 3)
+                entry["samples"] = stage
+                entry["ratio"] = round(entry["median"] / entry["plain"], 2)
+            else:  # the pipeline printed no stage times: only the plain print is known
+                entry["median"] = float("nan")
+                entry["samples"] = []
+            found[f"pdf.{spec.key}"] = entry
+        browser.close()
+    return found
+
+
+def bench_checks(project: Project, runs: int) -> dict[str, Any]:
+    python = sys.executable
+    lint = alternate(
+        Figure("lint"), runs,
+        lambda: _chain(project, [python, "-m", "tools.checks.lint"],
+                       [python, "-m", "tools.checks.yasashii", "--strict"]),
+        project.plain)
+    site = project.root / "_build" / "site"
+    gate = alternate(
+        Figure("a11y_gate"), runs,
+        lambda: project.run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            "tests/test_a11y.py", env={"A11Y_SITE": str(site)}),
+        project.plain)
+    return {"lint": lint.as_dict(), "a11y_gate": gate.as_dict()}
+
+
+def _chain(project: Project, *commands: list[str]) -> Any:
+    """Run commands one after another as one timed step (like a nox session)."""
+    script = "import subprocess, sys\n" + "".join(
+        f"subprocess.run({command!r})\n" for command in commands)
+    return project.run(sys.executable, "-c", script)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--quick", action="store_true", help="one run per figure")
+    parser.add_argument("--only", nargs="+", choices=GROUPS, default=list(GROUPS),
+                        metavar="GROUP", help=f"some of: {', '.join(GROUPS)}")
+    parser.add_argument("--output", type=Path, default=ROOT / "_build" / "bench.json")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _git_commit(),
+        "machine": {"cpus": _cpus(), "python": platform.python_version()},
+        "runs": runs,
+        "timings": {},
+    }
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            project = Project(project_copy(Path(tmp)))
+            if "build" in args.only:
+                results["timings"].update(bench_build(project, runs))
+            site = project.root / "_build" / "site"
+            if not (site / "index.html").is_file() and set(args.only) - {"build"}:
+                built = project.build()
+                if built.returncode != 0:
+                    print(built.stderr, file=sys.stderr)
+                    return 1
+            if "checks" in args.only:
+                results["timings"].update(bench_checks(project, runs))
+            if "pages" in args.only:
+                results["pages"] = {page: {k: v for k, v in found.items() if k != "detail"}
+                                    for page, found in weigh_site(site).items()}
+            if "lighthouse" in args.only:
+                with serve(site) as base:
+                    raw = lighthouse.run([base + page for page in all_pages(site)], runs)
+                results["lighthouse"] = {url.removeprefix(base): lighthouse.summarize(samples)
+                                         for url, samples in raw.items()}
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    results["budgets"] = budgets.check(results)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(budgets.table(results))
+    print(f"\nwritten: {args.output}")
+    failed = [name for name, figure in results["timings"].items() if figure.get("failed")]
+    for name in failed:
+        print(f"error: {name} failed:\n{results['timings'][name]['failed']}", file=sys.stderr)
+    broken = failed or any(row["ok"] is False for row in results["budgets"])
+    return 1 if broken else 0
+
+
+def _git_commit() -> str:
+    found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                           capture_output=True, text=True, check=False)
+    return found.stdout.strip()
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The budgets of issue 12 and the table that sets the benchmark's figures against them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Budget:
+    what: str
+    limit: str
+    # The figure from the results (None when not measured) and whether it keeps the budget.
+    value: Callable[[dict[str, Any]], float | None]
+    keeps: Callable[[float], bool]
+    unit: str = ""
+
+
+def _timing(name: str, key: str = "median") -> Callable[[dict[str, Any]], float | None]:
+    return lambda results: results.get("timings", {}).get(name, {}).get(key)
+
+
+def _worst(section: str, key: str, pick: Callable[..., float]) -> Callable[[dict[str, Any]], float | None]:
+    def value(results: dict[str, Any]) -> float | None:
+        found = [page[key] for page in results.get(section, {}).values() if page.get(key) is not None]
+        return pick(found) if found else None
+    return value
+
+
+BUDGETS = (
+    Budget("full build / plain HTML build", "≤ 6× (goal 4×)", _timing("build.full", "ratio"),
+           lambda v: v <= 6, "×"),
+    Budget("full build", "≤ 30 s", _timing("build.full"), lambda v: v <= 30, " s"),
+    Budget("no-op build", "≤ 2 s", _timing("build.noop"), lambda v: v <= 2, " s"),
+    Budget("no-op build --no-pdf", "≤ 1.5 s", _timing("build.noop_no_pdf"), lambda v: v <= 1.5,
+           " s"),
+    Budget("Lighthouse performance (worst page)", "≥ 95",
+           _worst("lighthouse", "performance", min), lambda v: v >= 95),
+    Budget("Lighthouse CLS (worst page)", "≤ 0.05", _worst("lighthouse", "cls", max),
+           lambda v: v <= 0.05),
+    Budget("page weight (heaviest page)", "≤ 150 KiB",
+           lambda r: _kib(_worst("pages", "bytes", max)(r)), lambda v: v <= 150, " KiB"),
+    Budget("requests (most on a page)", "≤ 10", _worst("pages", "requests", max),
+           lambda v: v <= 10),
+    Budget("web fonts (most on a page)", "0",
+           lambda r: _worst("pages", "font_count", max)(r), lambda v: v == 0),
+)
+
+
+def _kib(value: float | None) -> float | None:
+    return None if value is None else round(value / 1024, 1)
+
+
+def check(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each budget with the measured figure and whether it is kept (None: not measured)."""
+    rows = []
+    for budget in BUDGETS:
+        value = budget.value(results)
+        measured = value is not None and not (isinstance(value, float) and math.isnan(value))
+        rows.append({"what": budget.what, "budget": budget.limit,
+                     "value": value if measured else None, "unit": budget.unit,
+                     "ok": budget.keeps(value) if measured else None})
+    return rows
+
+
+def table(results: dict[str, Any]) -> str:
+    """The figures as a Markdown table: timings with their plain counterpart, then budgets."""
+    lines = ["| what | median | plain | ratio | runs |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, figure in results.get("timings", {}).items():
+        plain = f"{figure['plain']:.2f} s" if "plain" in figure else ""
+        ratio = f"{figure['ratio']:.1f}×" if figure.get("ratio") else ""
+        failed = " (FAILED)" if figure.get("failed") else ""
+        median = figure["median"]
+        shown = "no stage time" if isinstance(median, float) and math.isnan(median) else (
+            f"{median:.2f} s")
+        lines.append(f"| {name}{failed} | {shown} | {plain} | {ratio} "
+                     f"| {len(figure['samples'])} |")
+        for stage, seconds in figure.get("stages", {}).items():
+            lines.append(f"| &nbsp;&nbsp;{stage} | {seconds:.2f} s | | | |")
+    if results.get("pages"):
+        lines += ["", "| page | requests | KiB transferred | Lighthouse | CLS | FCP ms | TBT ms |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for page, weight in results["pages"].items():
+            score = results.get("lighthouse", {}).get(page, {})
+            lines.append(f"| {page} | {weight['requests']} | {weight['bytes'] / 1024:.1f} "
+                         f"| {score.get('performance', '')} | {score.get('cls', '')} "
+                         f"| {_ms(score.get('fcp'))} | {_ms(score.get('tbt'))} |")
+    lines += ["", "| budget | limit | now | kept |", "| --- | --- | ---: | :---: |"]
+    for row in check(results):
+        now = "not measured" if row["value"] is None else f"{row['value']:g}{row['unit']}"
+        kept = {True: "yes", False: "**NO**", None: ""}[row["ok"]]
+        lines.append(f"| {row['what']} | {row['budget']} | {now} | {kept} |")
+    return "\n".join(lines)
+
+
+def _ms(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
