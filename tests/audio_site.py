@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from tools.editions import EDITIONS, sphinx_build
-from tools.publish.audio.__main__ import StandaloneContext
+from tools.publish.context import BuildContext
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -47,11 +47,11 @@ def make_source(folder: Path, page: str = PAGE) -> Path:
     return folder
 
 
-def context(build_root: Path, source: Path, cache: Path | None = None) -> StandaloneContext:
-    return StandaloneContext(build_root, source, build_root / "site", cache or build_root / "cache")
+def context(build_root: Path, source: Path, cache: Path | None = None) -> BuildContext:
+    return BuildContext(build_root, source, build_root / "site", cache or build_root / "cache")
 
 
-def build_html(ctx: StandaloneContext, edition: str = "ja") -> Path:
+def build_html(ctx: BuildContext, edition: str = "ja") -> Path:
     """The edition's HTML, published beside the audio as the pipeline does."""
     return sphinx_build(EDITIONS[edition], ctx.staging / edition, build_root=ctx.build_root,
                         source=ctx.source)

@@ -137,7 +137,9 @@ def good(tmp_path_factory: pytest.TempPathFactory, pdfs: dict[str, Path]
     published_pdfs.mkdir(parents=True)
     for path in pdfs.values():
         shutil.copy2(path, published_pdfs / path.name)
-    result = run_build(project, build_root, "--html-only")
+    # Translations still underway elsewhere do not stop the good build; the cases build
+    # strictly (fuzzy and untranslated entries fail).
+    result = run_build(project, build_root, "--html-only", env={"EASY_ALLOW_INCOMPLETE": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     site = snapshot(build_root / "site")
     assert {"ja/index.html", "easy/index.html", "index.html"} <= set(site)
