@@ -56,17 +56,8 @@ def on_builder_inited(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC))
 
 
-def on_html_page_context(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if templatename == "search.html":
-        # After searchtools.js, which it extends; before the search starts (DOMContentLoaded).
-        app.add_js_file("search-ja.js", defer="defer")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_search_language(SearchJapaneseBigram)
     search_readings.setup(app)
     app.connect("builder-inited", on_builder_inited)
-    app.connect("html-page-context", on_html_page_context)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

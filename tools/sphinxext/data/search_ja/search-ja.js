@@ -349,15 +349,7 @@ const SearchJa = (() => {
     };
   };
 
-  // searchtools.js may come after this file (deferred scripts run in page order, and this one
-  // can be bundled with the theme's): patch Search once every deferred script has run, which is
-  // before searchtools' own DOMContentLoaded listener runs the query.
   if (typeof Search !== "undefined") install();
-  else if (document.readyState !== "complete") {  // deferred scripts run while "interactive"
-    document.addEventListener("DOMContentLoaded", () => {
-      if (typeof Search !== "undefined") install();
-    });
-  }
 
   return { normalise, splitQuery };
 })();
