@@ -35,10 +35,11 @@ OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements
 SMIL = "{http://www.w3.org/ns/SMIL}"
 STAMP = "2023-10-01T00:00:00Z"  # FORMATS_EPOCH
 EDITION_NAMES = list(EDITIONS)
-# What the talking book says: page -> sentences (id, text), as speech.py would wrap them.
+# What the talking book says: page -> sentences (id, text), with the ids speech.py gives them
+# (the heading is s-1).
 SPEECH = {
-    "index": [("s-1", "旭川市の地域福祉計画です。"), ("s-2", "市と市社協が一緒に作ります。")],
-    "second": [("s-1", "除雪は地域の支え合いです。")],
+    "index": [("s-2", "旭川市の地域福祉計画です。"), ("s-3", "市と市社協が一緒に作ります。")],
+    "second": [("s-2", "除雪は地域の支え合いです。")],
 }
 
 
@@ -301,7 +302,7 @@ def test_overlay_clips_point_at_sentences_inside_the_audio(talking_book: Path,
     # a wrong id and a clip past the end are found
     smil = files["overlays/second.smil"].decode("utf-8")
     files["overlays/second.smil"] = re.sub(r'clipEnd="[^"]+"', 'clipEnd="99.000s"',
-                                           smil.replace("#s-1", "#s-9")).encode("utf-8")
+                                           smil.replace("#s-2", "#s-9")).encode("utf-8")
     broken = tmp_path / "broken.epub"
     with zipfile.ZipFile(broken, "w") as archive:
         for name, data in files.items():
