@@ -389,8 +389,11 @@ def _labels_key(config: Config) -> str:
 def on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Offer the player on pages with sentences; it stays hidden until their audio loads."""
-    if doctree is None or not any(True for _ in doctree.findall(speech_sentence)):
+    """Offer the player on pages with sentences and audio (the downloads list, read from the
+    site being built, says which pages have it: no request for timings that are not there)."""
+    audio = getattr(app.config, "downloads_audio", None)
+    if (doctree is None or not any(True for _ in doctree.findall(speech_sentence))
+            or (audio is not None and pagename not in audio)):
         context["speech_player"] = None
         return
     labels = PLAYER_LABELS[_labels_key(app.config)]
