@@ -4,6 +4,7 @@ error is logged; plus the link checker over the built site (tools/checks/links.p
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,14 @@ class PageLoad:
 
 
 @pytest.fixture(scope="module")
-def site(build_root: Path, pdfs: dict[str, Path]) -> Path:
-    """Both editions built after the PDFs (so the sidebars link them) and the landing page."""
+def site(tmp_path_factory: pytest.TempPathFactory, pdfs: dict[str, Path]) -> Path:
+    """Both editions built after the PDFs (so the sidebars link them) and the landing page,
+    in a build folder of this module's own (the shared site has no PDFs)."""
+    build_root = tmp_path_factory.mktemp("requests-build")
+    folder = build_root / "site" / "pdf"
+    folder.mkdir(parents=True)
+    for path in pdfs.values():
+        shutil.copy2(path, folder / path.name)
     build_site(list(EDITIONS), build_root=build_root)
     return build_root / "site"
 

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from tools import ROOT
+from tools.catalogs import page_catalogs
 from tools.editions import EDITIONS, Edition
 
 
@@ -38,7 +39,8 @@ def autobuild_argv(edition: Edition, *, root: Path = ROOT, port: int = 8000,
     argv += ["--re-ignore", r"\.mo$", "--re-ignore", r"(\.swp|\.swx|~|\.tmp)$",
              "--re-ignore", r"/\.#"]
     if "easy" in edition.tags:
-        catalogs = sorted((root / "locale" / "easy" / "ja" / "LC_MESSAGES").glob("*.po"))
+        # The page catalogs: sphinx.po holds the theme's own labels, HTML included.
+        catalogs = page_catalogs(root / "locale" / "easy")
         check = [sys.executable, "-m", "tools.checks.catalog_check", "--allow-incomplete",
                  *map(str, catalogs)]
         argv += ["--pre-build", shlex.join(check)]

@@ -56,7 +56,14 @@ def on_builder_inited(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC))
 
 
+def absolute_locale_dirs(app: Sphinx, config: Any) -> None:
+    """Sphinx reads catalogs from locale_dirs relative to the source folder, but the search
+    page's messages (sphinx.js → translations.js) relative to the working directory."""
+    config.locale_dirs = [str((Path(app.srcdir) / d).resolve()) for d in config.locale_dirs]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", absolute_locale_dirs)
     app.add_search_language(SearchJapaneseBigram)
     search_readings.setup(app)
     app.connect("builder-inited", on_builder_inited)
