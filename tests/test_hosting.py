@@ -68,8 +68,10 @@ def test_pages_keep_the_budgets(under_prefix: dict[str, dict]) -> None:
     over = {page: f"{w['bytes'] / 1024:.0f} KiB, {w['requests']} requests, fonts {w['fonts']}, "
                   f"CLS {w['cls']}"
             for page, w in under_prefix.items()
-            if w["bytes"] > MAX_KIB * 1024 or w["requests"] > MAX_REQUESTS or w["fonts"]
-            or w["cls"] > MAX_CLS}
+            if w["bytes"] > MAX_KIB * 1024 or w["fonts"] or w["cls"] > MAX_CLS
+            # The request budget is the content pages'; the search page also loads its index,
+            # the search code and the readings (issue 11).
+            or (w["requests"] > MAX_REQUESTS and not page.endswith("search.html"))}
     assert over == {}
     # The figure pages load their figure: the count covers images, not only HTML.
     assert any(r["type"] == "image" for r in under_prefix["easy/system.html"]["detail"])
@@ -109,7 +111,9 @@ def test_search_works_under_a_path_prefix(site: Path, browser, edition: str) -> 
 def test_the_site_works_from_file_urls(site: Path, browser) -> None:
     failed: list[str] = []
     page = browser.new_page()
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    # A request cut off by the next navigation (the favicon, fetched after load) is not missing.
+    page.on("requestfailed", lambda request: failed.append(request.url)
+            if "ERR_ABORTED" not in (request.failure or "") else None)
     try:
         for name in ("index.html", "ja/index.html", "easy/system.html"):
             page.goto((site / name).as_uri(), wait_until="load")

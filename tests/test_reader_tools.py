@@ -21,8 +21,10 @@ pytestmark = pytest.mark.browser
 
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Words that may stay in Latin letters in the interface: names and formats.
-# Units of the PDF links (「PDF 806KB」) are written as Japanese sites write them.
-LATIN_OK = {"sphinx", "furo", "pdf", "kb", "mb", "javascript", "html", "wcag", "jis", "axe", "nox"}
+# Formats and units of the download links (「PDF 806KB」「EPUB（電子書籍）」「音声（MP3、3分）」) are
+# written as Japanese sites write them.
+LATIN_OK = {"sphinx", "furo", "pdf", "epub", "mp", "kb", "mb", "javascript", "html", "wcag",
+            "jis", "axe", "nox"}
 
 
 def ruby_in_tree(page, cdp) -> dict[str, Any]:
