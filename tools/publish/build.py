@@ -31,7 +31,7 @@ from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
 from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
-from tools.outputs import FORMATS, available_pdfs, downloads, spec_for
+from tools.outputs import FORMATS, audio_downloads, available_pdfs, downloads, spec_for
 from tools.publish import audio, epub, swap, text
 from tools.publish.context import BuildContext
 from tools.publish.landing import write_landing
@@ -135,11 +135,14 @@ def _inputs(ctx: BuildContext, easy: bool) -> str:
 
 
 def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
-    """HTML also depends on the downloads its sidebar lists (sizes change with the files)."""
+    """HTML also depends on the downloads its sidebar lists (sizes change with the files) and
+    on which pages have audio (the player and the page's audio link)."""
     base = inputs(ctx, [edition])
 
     def compute() -> str:
         listed = [f"{d.path}:{d.size}" for d in downloads(site=ctx.staging)]
+        listed += [f"{page}:{d.path}:{d.size}"
+                   for page, d in sorted(audio_downloads(ctx.staging, edition.name).items())]
         return digest_files([], ROOT, base(), *listed)
     return compute
 
