@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
-from tools.errors import ProjectError
 from tools.outputs import FORMATS, PDFS, format_size, spec_for
 from tools.publish import media_overlays
 from tools.publish.context import local_context
@@ -63,6 +63,7 @@ def build(edition: Edition, ctx) -> list[Path]:
     return [write_epub(book, ctx.staging / FOLDER / spec.filename)]
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.epub", description=__doc__)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
@@ -78,20 +79,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     ctx = local_context(args.build_root, args.staging)
     books = []
-    try:
-        for name in args.editions or list(EDITIONS):
-            start = time.monotonic()
-            (book,) = build(EDITIONS[name], ctx)
-            books.append(book)
-            print(f"wrote {book} ({format_size(book.stat().st_size)}, "
-                  f"{time.monotonic() - start:.1f} s)")
-        if args.check:
-            from tools.checks.epub import main as check_main
+    for name in args.editions or list(EDITIONS):
+        start = time.monotonic()
+        (book,) = build(EDITIONS[name], ctx)
+        books.append(book)
+        print(f"wrote {book} ({format_size(book.stat().st_size)}, "
+              f"{time.monotonic() - start:.1f} s)")
+    if args.check:
+        from tools.checks.epub import main as check_main
 
-            return check_main([str(book) for book in books])
-    except ProjectError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return check_main([str(book) for book in books])
     return 0
 
 

@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
+from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
-from tools.errors import BuildError, ProjectError
+from tools.errors import BuildError
 from tools.outputs import FORMATS, format_size, spec_for
 from tools.publish.context import local_context
 
@@ -38,6 +39,7 @@ def build(edition: Edition, ctx) -> list[Path]:
     return [target]
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.text", description=__doc__)
     parser.add_argument("editions", nargs="*", metavar="EDITION",
@@ -50,15 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     ctx = local_context(args.build_root, args.staging)
-    try:
-        for name in args.editions or list(EDITIONS):
-            start = time.monotonic()
-            (path,) = build(EDITIONS[name], ctx)
-            print(f"wrote {path} ({format_size(path.stat().st_size)}, "
-                  f"{time.monotonic() - start:.1f} s)")
-    except ProjectError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    for name in args.editions or list(EDITIONS):
+        start = time.monotonic()
+        (path,) = build(EDITIONS[name], ctx)
+        print(f"wrote {path} ({format_size(path.stat().st_size)}, "
+              f"{time.monotonic() - start:.1f} s)")
     return 0
 
 

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 from tools import ROOT
+from tools.diagnostics import command
 from tools.editions import EDITIONS
-from tools.errors import ProjectError
 from tools.publish.audio import build_audio
 from tools.publish.context import local_context
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.publish.audio", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -32,13 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown edition {', '.join(unknown)}; choose from {', '.join(EDITIONS)}")
     ctx = local_context(args.build_root, args.out, args.source)
-    try:
-        for name in args.editions or list(EDITIONS):
-            report = build_audio(EDITIONS[name], ctx, set(args.page) if args.page else None)
-            print(report.summary(name), flush=True)
-    except ProjectError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    for name in args.editions or list(EDITIONS):
+        report = build_audio(EDITIONS[name], ctx, set(args.page) if args.page else None)
+        print(report.summary(name), flush=True)
     return 0
 
 
