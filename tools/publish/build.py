@@ -21,20 +21,21 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib.metadata import version
+from importlib import import_module
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from tools import ROOT
-from tools.checks.catalog_check import check_before_build
 from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
-from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files
+from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files, package_versions
 from tools.outputs import FORMATS, audio_downloads, available_pdfs, downloads, spec_for
-from tools.publish import audio, epub, swap, text
+from tools.publish import swap
 from tools.publish.context import BuildContext
 from tools.publish.landing import write_landing
+from tools.publish.pdf.render import check_setup
 
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "EASY_ALLOW_INCOMPLETE")  # variables that change outputs
 PACKAGES = ("sphinx", "myst-parser", "furo", "sudachipy", "sudachidict-core", "pypdf",
@@ -65,7 +66,8 @@ class Pipeline:
     log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)
 
     def state_file(self) -> Path:
-        return self.ctx.cache / "stages.json"
+        # Beside the site it describes, not in the cache (which copies of the project share).
+        return self.ctx.build_root / "stages.json"
 
     def last_state(self) -> dict[str, str]:
         try:
@@ -104,7 +106,6 @@ class Pipeline:
             return False
         swap.publish(ctx.staging, ctx.site)
         swap.shutil.rmtree(ctx.staging_root, ignore_errors=True)
-        ctx.cache.mkdir(parents=True, exist_ok=True)
         self.state_file().write_text(json.dumps({**last, **state}, indent=1), encoding="utf-8")
         return True
 
@@ -130,8 +131,8 @@ def _inputs(ctx: BuildContext, easy: bool) -> str:
     files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
     if easy:
         files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
-    versions = [f"{name}=={version(name)}" for name in PACKAGES]
-    return digest_files(files, ROOT, *versions, *(os.environ.get(v, "") for v in ENVIRONMENT))
+    return digest_files(files, ROOT, *package_versions(PACKAGES),
+                        *(os.environ.get(v, "") for v in ENVIRONMENT))
 
 
 def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
@@ -173,6 +174,26 @@ def build_html(ctx: BuildContext, editions: list[Edition]) -> None:
                              ignore=swap.shutil.ignore_patterns(".buildinfo", ".doctrees"))
 
 
+# A stage's tools (Sphinx, SudachiPy, numpy, playwright, pypdf) are imported when the stage
+# runs, so a build with nothing to do starts in a fraction of a second.
+def stage_module(name: str) -> ModuleType:
+    """The module that builds one format: tools.publish.audio, .epub or .text."""
+    return import_module(f"tools.publish.{name}")
+
+
+def check_catalogs(ctx: BuildContext) -> None:
+    from tools.checks.catalog_check import check_before_build
+
+    check_before_build(ctx.build_root, ctx.source)
+
+
+def build_pdfs(ctx: BuildContext, specs: list[Any]) -> None:
+    from tools.publish.pdf.build import build_pdfs as render_pdfs
+
+    render_pdfs(ctx.build_root, ctx.source, specs, target=ctx.staging / "pdf",
+                check_catalogs=False)
+
+
 def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
     """The staged site has every edition's front page and every listed download."""
     missing = [f"{e.name}/index.html" for e in editions
@@ -184,36 +205,34 @@ def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
 
 def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True) -> Pipeline:
     """The stages that build *names*: the PDFs when *pdf*, EPUB, text and audio when *formats*."""
-    from tools.publish.pdf.build import build_pdfs, check_setup  # playwright, pypdf: if needed
-
     editions = [EDITIONS[name] for name in names]
     pipeline = Pipeline(ctx)
     add = pipeline.stages.append
     easy = [e for e in editions if "easy" in e.tags]
     if easy:
         add(Stage("やさしい日本語版の翻訳カタログの検査",
-                  lambda _: check_before_build(ctx.build_root, ctx.source),
+                  lambda _: check_catalogs(ctx),
                   [Part("check", inputs(ctx, easy))]))
     specs = [spec for spec in available_pdfs() if spec.edition in names] if pdf else []
     if specs:
         check_setup()  # chromium and fonts missing: say so first, whatever is up to date
         add(Stage(f"PDF {'・'.join(s.label for s in specs)}",
-                  lambda todo: build_pdfs(ctx.build_root, ctx.source, todo,
-                                          target=ctx.staging / "pdf", check_catalogs=False),
+                  lambda todo: build_pdfs(ctx, todo),
                   [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
                         (f"pdf/{s.filename}",), s) for s in specs]))
     if formats:  # before the EPUB, whose media overlays read the timings
         add(Stage(f"音声 {'・'.join(e.label for e in editions)}",
-                  lambda todo: side_by_side(lambda e: audio.build(e, ctx), todo),
+                  lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx), todo),
                   [Part(f"audio:{e.name}", inputs(ctx, [e], "audio"), (f"audio/{e.name}",), e)
                    for e in editions]))
-    books = [("text", text), ("epub", epub)] if formats else []
+    books = ["text", "epub"] if formats else []
     if books:
         add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
-                  lambda todo: side_by_side(lambda job: job[0].build(job[1], ctx), todo),
+                  lambda todo: side_by_side(lambda job: stage_module(job[0]).build(job[1], ctx),
+                                            todo),
                   [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
-                        (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (module, e))
-                   for key, module in books for e in editions]))
+                        (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (key, e))
+                   for key in books for e in editions]))
     add(Stage(f"HTML {'・'.join(e.label for e in editions)}",
               lambda todo: build_html(ctx, todo),
               [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (e.name,), e)

@@ -14,13 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from tools import ROOT
-from tools.browser import chromium_path
 from tools.checks.catalog_check import check_before_build
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
 from tools.outputs import PdfSpec, available_pdfs, pdf_folder
 from tools.publish.pdf.postprocess import DocumentInfo, finish
-from tools.publish.pdf.render import RenderJob, check_fonts, render
+from tools.publish.pdf.render import RenderJob, check_setup, render
 from tools.publish.pdf.verify import check, inspect
 
 
@@ -40,12 +39,6 @@ def document_info(spec: PdfSpec) -> DocumentInfo:
         author=config.author,
         subject=spec.subject,
     )
-
-
-def check_setup() -> None:
-    """Raise SetupError (BrowserMissing, FontsMissing) naming the packages to install."""
-    chromium_path()
-    check_fonts()
 
 
 def build_pdfs(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tools.browser import BrowserMissing, launch
+from tools.browser import BrowserMissing, chromium_path, launch
 from tools.errors import BuildError, SetupError
 from tools.outputs import PdfSpec
 from tools.publish.pdf import COMMON_STYLESHEET, STATIC
@@ -64,6 +64,12 @@ class Rendered:
     titles: list[str]  # the headings' plain text in document order (the bookmark titles)
     links: dict[str, str]  # link target (destination name or URL) -> the link's text
     browser: str  # chromium's version
+
+
+def check_setup() -> None:
+    """Raise SetupError (BrowserMissing, FontsMissing) naming the packages to install."""
+    chromium_path()
+    check_fonts()
 
 
 def check_fonts() -> None:
