@@ -206,10 +206,15 @@ def test_missing_system_package_exits_2_naming_it(good, tmp_path: Path, kind: st
 
 
 def _new_page_built(build_root: Path) -> bool:
+    """Whether the new paragraph is in an HTML page outside the published site (the build
+    is moving folders meanwhile: one vanishing under the walk is a "not yet")."""
     site = build_root / "site"
-    return any("追加の段落です" in path.read_text(encoding="utf-8", errors="replace")
-               for path in build_root.rglob("introduction.html")
-               if not path.is_relative_to(site))
+    try:
+        return any("追加の段落です" in path.read_text(encoding="utf-8", errors="replace")
+                   for path in build_root.rglob("introduction.html")
+                   if not path.is_relative_to(site))
+    except FileNotFoundError:
+        return False
 
 
 def test_an_interrupted_build_leaves_the_published_site_whole(good) -> None:
