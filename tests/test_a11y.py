@@ -3,7 +3,9 @@
 axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice) finds no violation; the page never
 scrolls sideways (tables scroll in a focusable, named container); WCAG 1.4.12 text
 spacing clips nothing; the first Tab shows a Japanese skip link and every focus stop
-is visible with a 2px, 3:1 indicator; the current Nu Html Checker finds no error.
+is visible with a 2px, 3:1 indicator; the current Nu Html Checker finds no error. Pages
+with audio are audited with their 「読み上げ」 player shown (the shared test site reads
+conftest.AUDIO_PAGES aloud).
 
 ``A11Y_SITE=<folder>`` tests an already built site (``nox -s a11y`` tests what it
 publishes) instead of building one; ``A11Y_RESULTS=<file>`` writes the results that
