@@ -203,7 +203,7 @@ FORMATS_EPOCH = 1696118400
 
 
 @pytest.fixture(scope="session")
-def book_files(build_root: Path, site: Path) -> dict[tuple[str, str], Path]:
+def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
     """The EPUB and the text edition of both editions, staged in the shared site once per run.
 
     Keyed by (format, edition): ("epub", "ja"), ("text", "easy") ...; built the way the
@@ -215,6 +215,7 @@ def book_files(build_root: Path, site: Path) -> dict[tuple[str, str], Path]:
     from tools.publish import epub, text
     from tools.publish.context import local_context
 
+    build_shared(build_root, list(EDITIONS))  # a module may have its own `site` fixture
     with FileLock(build_root / ".site.lock"):
         done = build_root / ".books.json"
         if not done.exists():
