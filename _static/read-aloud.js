@@ -168,12 +168,13 @@
 
   document.addEventListener("DOMContentLoaded", async () => {
     const root = document.querySelector("[data-read-aloud]");
-    if (!root || !window.fetch) return;
+    // A page read from disk cannot fetch its timings: no request bound to fail.
+    if (!root || !window.fetch || window.location.protocol === "file:") return;
     let loaded = null;
     try {
       loaded = await loadTimings(root.dataset.src);
     } catch (error) {
-      return; // no audio for this page (or read from disk): the player stays hidden
+      return; // no audio for this page: the player stays hidden
     }
     if (!loaded || !Array.isArray(loaded.timings.sentences)) return;
     const player = new Player(root, loaded.timings, loaded.base);

@@ -38,9 +38,16 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("build")
 
 
+# The pages of every edition that the shared site reads aloud: real synthesis, kept cheap
+# (the front page has 7 sentences, the actors' table about 20), so the accessibility gate
+# audits the player and the plan's EPUB is a talking book (tests/test_a11y.py, test_epub.py).
+AUDIO_PAGES = frozenset({"index", "actors"})
+
+
 def build_shared(build_root: Path, names: list[str]) -> Path:
-    """Build the named editions into *build_root* once per run, whichever worker gets there
-    first (the pipeline builds them side by side; the others wait for it)."""
+    """Build the named editions, with the audio of AUDIO_PAGES, into *build_root* once per
+    run, whichever worker gets there first (the pipeline builds them side by side; the
+    others wait for it)."""
     with FileLock(build_root / ".site.lock"):
         done = build_root / f".{'-'.join(names)}.built"
         if not done.exists():
@@ -50,7 +57,7 @@ def build_shared(build_root: Path, names: list[str]) -> Path:
             mp = pytest.MonkeyPatch()
             mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
             try:
-                build_site(names, build_root=build_root)
+                build_site(names, build_root=build_root, audio_pages=AUDIO_PAGES)
             finally:
                 mp.undo()
             done.touch()
@@ -197,24 +204,32 @@ FORMATS_EPOCH = 1696118400
 
 @pytest.fixture(scope="session")
 def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
-    """The EPUB and the text edition of both editions, staged in build_root/site.
+    """The EPUB and the text edition of both editions, staged in the shared site once per run.
 
     Keyed by (format, edition): ("epub", "ja"), ("text", "easy") ...; built the way the
     pipeline's format stages build them (tools.publish.epub / text ``build``), with
-    SOURCE_DATE_EPOCH set for the build only.
+    SOURCE_DATE_EPOCH set for the build only, after the shared site: the EPUBs' media
+    overlays use the audio of AUDIO_PAGES it synthesised (the plan's own talking book).
     """
     from tools.editions import EDITIONS
     from tools.publish import epub, text
     from tools.publish.context import local_context
 
-    ctx = local_context(build_root)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
-    try:
-        return {(module.FOLDER, name): module.build(EDITIONS[name], ctx)[0]
-                for module in (epub, text) for name in EDITIONS}
-    finally:
-        mp.undo()
+    build_shared(build_root, list(EDITIONS))  # a module may have its own `site` fixture
+    with FileLock(build_root / ".site.lock"):
+        done = build_root / ".books.json"
+        if not done.exists():
+            ctx = local_context(build_root)
+            mp = pytest.MonkeyPatch()
+            mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
+            try:
+                built = {f"{module.FOLDER} {name}": str(module.build(EDITIONS[name], ctx)[0])
+                         for module in (epub, text) for name in EDITIONS}
+            finally:
+                mp.undo()
+            done.write_text(json.dumps(built), encoding="utf-8")
+        built = json.loads(done.read_text(encoding="utf-8"))
+    return {tuple(key.split()): Path(path) for key, path in built.items()}
 
 
 # pytest-xdist (``nox -s tests`` runs ``-n auto --dist loadscope --no-loadscope-reorder``):

@@ -3,7 +3,9 @@
 axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice) finds no violation; the page never
 scrolls sideways (tables scroll in a focusable, named container); WCAG 1.4.12 text
 spacing clips nothing; the first Tab shows a Japanese skip link and every focus stop
-is visible with a 2px, 3:1 indicator; the current Nu Html Checker finds no error.
+is visible with a 2px, 3:1 indicator; the current Nu Html Checker finds no error. Pages
+with audio are audited with their 「読み上げ」 player shown (the shared test site reads
+conftest.AUDIO_PAGES aloud).
 
 ``A11Y_SITE=<folder>`` tests an already built site (``nox -s a11y`` tests what it
 publishes) instead of building one; ``A11Y_RESULTS=<file>`` writes the results that
@@ -195,6 +197,34 @@ def test_every_focus_stop_is_visible(gate: Gate, part: str) -> None:
     audits = gate.audits(*_split(part))
     stops = sum(len(a.focus_stops) for a in audits)
     assert stops >= len(audits), "Tab reached (almost) nothing"
+
+
+def _audio_pages(site_root: Path, scope: str) -> set[str]:
+    """The pages of *scope* whose audio is in the site (their timings in audio/<scope>/)."""
+    folder = site_root / "audio" / scope
+    return {p.relative_to(folder).with_suffix(".html").as_posix() for p in folder.rglob("*.json")}
+
+
+@pytest.mark.parametrize("part", EDITION_PARTS)
+def test_pages_with_audio_are_audited_with_their_player(gate: Gate, site_root: Path,
+                                                        part: str) -> None:
+    """The 「読み上げ」 player is inside the gate: on every page with audio, every check above
+    ran with the player shown and Tab went through its controls; no other page offers one."""
+    scope, width = _split(part)
+    with_audio = _audio_pages(site_root, scope)
+    assert with_audio, f"{scope}: no page has audio, so no player was audited"
+    if not os.environ.get("A11Y_SITE"):
+        from conftest import AUDIO_PAGES
+
+        assert with_audio == {f"{page}.html" for page in AUDIO_PAGES}, scope
+    wrong = [f"{a.page} [{a.mode}] player {a.player}, audio {a.page in with_audio}"
+             for a in gate.audits(scope, width)
+             if a.player is not (True if a.page in with_audio else None)]
+    assert not wrong, "\n".join(wrong)
+    for audit in gate.audits(scope, width):
+        if audit.player:
+            stops = [stop["element"] for stop in audit.focus_stops]
+            assert sum("read-aloud" in stop for stop in stops) >= 3, (audit.page, audit.mode)
 
 
 def test_nu_html_checker_finds_no_error(gate: Gate, site_root: Path) -> None:

@@ -1,7 +1,8 @@
 """Where readers find the files: every page's sidebar and the landing page list each format.
 
-Real builds: the EPUB and text editions (conftest.book_files) and one page's real audio are
-staged first, then both websites and the landing page are built, as the pipeline does.
+Real builds: the EPUB and text editions (conftest.book_files) and the real audio of the
+shared site's pages read aloud (conftest.AUDIO_PAGES) are staged first, then both websites
+and the landing page are built again, as the pipeline does.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import content_pages, soup
-from speech_sample import synthesise
+from conftest import AUDIO_PAGES, content_pages, soup
 
 from tools.outputs import (
     FORMATS,
@@ -23,14 +23,13 @@ from tools.outputs import (
 )
 from tools.publish.build import build_site
 
-AUDIO_PAGE = "introduction"
+AUDIO_ORDER = ["index", "actors"]  # AUDIO_PAGES in the order of the contents
 
 
 @pytest.fixture(scope="module")
 def site(build_root: Path, book_files: dict[tuple[str, str], Path]) -> Path:
-    """Both editions built after the downloadable files and one page's audio per edition."""
-    for edition, text in (("ja", "計画の趣旨です。"), ("easy", "けいかくの ねらいです。")):
-        synthesise(build_root / "site" / "audio" / edition, {AUDIO_PAGE: [("s-1", text)]})
+    """Both editions built again after the downloadable files (the audio is the shared
+    site's)."""
     mp = pytest.MonkeyPatch()
     mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
     try:
@@ -64,7 +63,7 @@ def test_every_page_lists_the_files_with_format_and_size(site: Path, edition: st
     files = downloads(site=site)
     assert {d.format for d in files} >= {"epub", "text"}
     audio = audio_downloads(site, edition)
-    assert list(audio) == [AUDIO_PAGE]
+    assert set(audio) == AUDIO_PAGES == set(AUDIO_ORDER)
     pages = content_pages(site / edition)
     assert len(pages) >= 9
     for page in pages:
@@ -89,9 +88,9 @@ def test_every_page_lists_the_files_with_format_and_size(site: Path, edition: st
             assert "EPUB（でんし しょせき）" in text
         else:
             assert "EPUB（電子書籍）" in text and "テキスト " in text
-        if page.stem == AUDIO_PAGE:
+        if page.stem in AUDIO_PAGES:
             word = "おんせい（MP3、" if kana else "音声（MP3、"
-            assert re.search(word + r"\d+(秒|びょう)）\d+KB", text), text
+            assert re.search(word + r"\d+(秒|分|びょう|ふん)）\d+KB", text), text
 
 
 def test_landing_page_lists_every_format(site: Path) -> None:
@@ -103,13 +102,17 @@ def test_landing_page_lists_every_format(site: Path) -> None:
         assert link is not None and link.get_text() == download.link_text
         assert link["type"] == download.media_type
     audio_links = sections["audio-heading"].select("a")
-    assert len(audio_links) == 2  # one page in each edition
+    assert len(audio_links) == 2 * len(AUDIO_PAGES)  # each page read aloud, in each edition
     for link in audio_links:
         assert (site / link["href"]).is_file() and link["type"] == "audio/mpeg"
-    # the page's title, ruby kept in the easy edition, then format and duration
-    ja_title = soup(site / "ja" / f"{AUDIO_PAGE}.html").find("h1")
-    assert audio_links[0].get_text() == ja_title.get_text().replace("¶", "").strip()
-    assert audio_links[1].find("ruby") is not None
-    assert re.search(r"音声（MP3、\d+秒）\d+KB", audio_links[0].parent.get_text())
+    # the pages' titles in the contents' order, ruby kept in the easy edition, then format
+    # and duration
+    ja_links, easy_links = audio_links[:len(AUDIO_ORDER)], audio_links[len(AUDIO_ORDER):]
+    assert [a.get_text() for a in ja_links] == [
+        soup(site / "ja" / f"{page}.html").find("h1").get_text().replace("¶", "").strip()
+        for page in AUDIO_ORDER]
+    assert [a["href"] for a in easy_links] == [f"audio/easy/{page}.mp3" for page in AUDIO_ORDER]
+    assert all(link.find("ruby") is not None for link in easy_links)
+    assert re.search(r"音声（MP3、\d+(秒|分)）\d+KB", ja_links[0].parent.get_text())
     for href in [a["href"] for a in page.select("a")]:
         assert (site / href).is_file(), href

@@ -1,14 +1,17 @@
 """The EPUB 3 books, read back: EPUBCheck, Ace by DAISY, the package and the media overlays.
 
-The books of both editions are built from the repository's sources (conftest.book_files);
-a small talking book is built from tests/roots/test-talking-book with speech synthesised
-by pyopenjtalk and encoded by Debian's lame, as the audio stage does.
+The books of both editions are built from the repository's sources (conftest.book_files)
+with media overlays for the pages the shared site reads aloud (conftest.AUDIO_PAGES: the
+audio stage's own synthesis, reused); a small talking book is built from
+tests/roots/test-talking-book with speech synthesised by pyopenjtalk and encoded by
+Debian's lame, to test broken timings.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import wave
 import zipfile
@@ -17,7 +20,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FORMATS_EPOCH, ROOTS
+from conftest import AUDIO_PAGES, FORMATS_EPOCH, ROOTS
 from speech_sample import synthesise
 
 from tools import ROOT
@@ -27,7 +30,7 @@ from tools.errors import BuildError
 from tools.outputs import EPUBS, PDFS
 from tools.publish import epub
 from tools.publish.context import BuildContext
-from tools.publish.epub_package import CONFORMS_TO
+from tools.publish.epub_package import CONFORMS_TO, VOICE_CREDIT
 from tools.publish.media_overlays import ACTIVE_CLASS, clock
 from tools.publish.pdf.build import document_info
 
@@ -229,24 +232,24 @@ def test_metadata_is_the_print_editions_cover_data(books: dict[str, Path], name:
 @pytest.mark.parametrize("name", EDITION_NAMES)
 def test_accessibility_metadata(books: dict[str, Path], name: str) -> None:
     opf = package(books[name])
-    features = {"structuralNavigation", "tableOfContents", "alternativeText", "readingOrder"}
+    features = {"structuralNavigation", "tableOfContents", "alternativeText", "readingOrder",
+                "synchronizedAudioText"}  # the pages read aloud (AUDIO_PAGES)
     if name == "easy":
         features.add("rubyAnnotations")
     assert set(metas(opf, "schema:accessibilityFeature")) == features
-    assert set(metas(opf, "schema:accessMode")) == {"textual", "visual"}
+    assert set(metas(opf, "schema:accessMode")) == {"textual", "visual", "auditory"}
     assert metas(opf, "schema:accessModeSufficient") == ["textual"]
     assert metas(opf, "schema:accessibilityHazard") == ["none"]
     (summary,) = metas(opf, "schema:accessibilitySummary")
     assert len(re.findall("[ぁ-んァ-ン一-龥]", summary)) > 40 and summary.endswith("。")
     assert metas(opf, "dcterms:conformsTo") == [CONFORMS_TO]
     assert CONFORMS_TO == "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
-    # without audio, no overlays
-    assert not [i for i in opf.iter() if i.get("media-overlay")]
 
 
 def test_books_are_reproducible(books: dict[str, Path], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
     ctx = BuildContext(tmp_path, ROOT / "docs", tmp_path / "site", tmp_path / "cache")
+    shutil.copytree(books["ja"].parents[1] / "audio" / "ja", ctx.staging / "audio" / "ja")
     (again,) = epub.build(EDITIONS["ja"], ctx)
     assert again.read_bytes() == books["ja"].read_bytes()
     with zipfile.ZipFile(again) as archive:
@@ -261,30 +264,58 @@ def test_books_are_reproducible(books: dict[str, Path], tmp_path: Path, monkeypa
 # --- media overlays --------------------------------------------------------------------
 
 
-def test_talking_book_has_an_overlay_per_page(talking_book: Path) -> None:
-    opf = package(talking_book)
+def overlaid_pages(book: Path, timings: Path) -> list[str]:
+    """The pages of *book* with a media overlay, each checked against the audio stage's
+    timings in *timings* (``<page>.json``): one clip per sentence, durations as spoken."""
+    opf = package(book)
     items = {i.get("id"): i for i in opf.iterfind("opf:manifest/opf:item", OPF)}
     pages = [items[ref.get("idref")] for ref in opf.iterfind("opf:spine/opf:itemref", OPF)]
-    assert [p.get("href") for p in pages] == ["index.xhtml", "second.xhtml"]
     durations = {m.get("refines"): m.text for m in opf.iterfind("opf:metadata/opf:meta", OPF)
                  if m.get("property") == "media:duration" and m.get("refines")}
-    files = read_zip(talking_book)
-    total = 0.0
-    for page in pages:
+    files = read_zip(book)
+    total, overlaid = 0.0, []
+    for page in (p for p in pages if p.get("media-overlay")):
+        overlaid.append(page.get("href"))
         overlay = items[page.get("media-overlay")]
         assert overlay.get("media-type") == "application/smil+xml"
-        timings = json.loads((talking_book.parents[1] / "audio" / "ja" /
-                              page.get("href").replace(".xhtml", ".json")).read_text("utf-8"))
-        assert durations[f"#{overlay.get('id')}"] == clock(timings["duration"])
-        total += timings["duration"]
+        spoken = json.loads((timings / page.get("href").replace(".xhtml", ".json"))
+                            .read_text("utf-8"))
+        assert durations[f"#{overlay.get('id')}"] == clock(spoken["duration"])
+        total += spoken["duration"]
         pars = list(ET.fromstring(files[overlay.get("href")]).iter(f"{SMIL}par"))
         assert [p.find(f"{SMIL}text").get("src") for p in pars] == [
-            f"../{page.get('href')}#{s['id']}" for s in timings["sentences"]]
+            f"../{page.get('href')}#{s['id']}" for s in spoken["sentences"]]
     assert metas(opf, "media:duration") == [clock(total)]
     assert metas(opf, "media:active-class") == [ACTIVE_CLASS]
     assert "synchronizedAudioText" in metas(opf, "schema:accessibilityFeature")
     assert "auditory" in metas(opf, "schema:accessMode")
     assert ACTIVE_CLASS.lstrip("-") in files["_static/epub-plan.css"].decode("utf-8")
+    return overlaid
+
+
+def test_talking_book_has_an_overlay_per_page(talking_book: Path) -> None:
+    assert spine_documents(talking_book) == ["index.xhtml", "second.xhtml"]
+    timings = talking_book.parents[1] / "audio" / "ja"
+    assert overlaid_pages(talking_book, timings) == ["index.xhtml", "second.xhtml"]
+
+
+@pytest.mark.parametrize("name", EDITION_NAMES)
+def test_the_plans_books_are_talking_books(books: dict[str, Path], name: str) -> None:
+    """The pages the shared site read aloud are read aloud in the book too: the same MP3,
+    a clip per sentence of the page, every clip on an id of its page and inside its audio
+    (EPUBCheck and Ace check these books above)."""
+    book = books[name]
+    timings = book.parents[1] / "audio" / name
+    expected = {f"{page}.xhtml" for page in AUDIO_PAGES}
+    assert {p.name for p in timings.glob("*.json")} == {f"{page}.json" for page in AUDIO_PAGES}
+    assert set(overlaid_pages(book, timings)) == expected
+    assert overlays(book) == []
+    files = read_zip(book)
+    for page in AUDIO_PAGES:
+        assert files[f"audio/{page}.mp3"] == (timings / f"{page}.mp3").read_bytes()
+    opf = package(book)
+    assert metas(opf, "media:narrator") == [VOICE_CREDIT]
+    assert VOICE_CREDIT in opf.findtext("opf:metadata/dc:rights", namespaces=OPF)
 
 
 def test_overlay_clips_point_at_sentences_inside_the_audio(talking_book: Path,

@@ -141,3 +141,23 @@ def test_build_cli_reports_failure(tmp_path: Path, capfd: pytest.CaptureFixture[
     err = capfd.readouterr().err
     assert "index.md:3" in err
     assert not (tmp_path / "site" / "ja").exists()
+
+
+@pytest.mark.parametrize("edition", ["ja", "easy"])
+def test_accessibility_page_credits_the_voice(site: Path, edition: str) -> None:
+    """The HTS voice is CC BY 3.0: its credit is on the accessibility page of both editions,
+    as on the player and in the EPUB (the licence file in pyopenjtalk's wheel:
+    htsvoice/LICENSE_mei_normal.htsvoice)."""
+    from tools.sphinxext.speech import LICENCE_URL, VOICE_URL
+
+    page = soup(site / edition / "accessibility.html")
+    for reading in page.find_all(["rt", "rp"]):
+        reading.decompose()
+    (section,) = [s for s in page.select("article section")
+                  if squash(s.find(["h2", "h3"]).get_text()).rstrip("¶#") == "音声について"]
+    text = squash(section.get_text())
+    for words in ("HTSボイス「Mei」", "©2009-2013名古屋工業大学", "MMDAgent",
+                  "クリエイティブ・コモンズ表示3.0ライセンス", "OpenJTalk"):
+        assert words in text, (edition, words)
+    links = {a["href"] for a in section.find_all("a")}
+    assert {LICENCE_URL, VOICE_URL} <= links, links

@@ -20,6 +20,11 @@ CHECKS_JS = (Path(__file__).with_name("audit.js")).read_text(encoding="utf-8")
 MAX_TAB_STOPS = 600
 MIN_FOCUS_WIDTH = 2.0
 MIN_FOCUS_CONTRAST = 3.0
+# The 「読み上げ」 player (tools/sphinxext/speech.py) is in the markup of pages with audio and
+# shown once read-aloud.js has fetched the page's timings: audited with it on the page.
+PLAYER = "[data-read-aloud]"
+PLAYER_SHOWN = "[data-read-aloud]:not([hidden])"
+PLAYER_TIMEOUT_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,9 @@ class PageAudit:
     # (WCAG 2.4.1); the site's one-screen landing page does not.
     needs_skip_link: bool = True
     focus_stops: list[dict[str, Any]] = field(default_factory=list)
+    # The read-aloud player: None when the page offers none, else whether it was shown
+    # (its audio found) before the checks ran.
+    player: bool | None = None
 
     def reflow_problems(self) -> list[str]:
         problems = []
@@ -162,13 +170,27 @@ class Auditor:
     def audit(self, page_path: str, mode: Mode, *, needs_skip_link: bool = True) -> PageAudit:
         page = self._page(mode)
         page.goto(f"{self.base_url}/{page_path}", wait_until="load")
-        page.evaluate(CHECKS_JS)
         result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
+        result.player = self._wait_for_player(page)
+        page.evaluate(CHECKS_JS)
         self._run_axe(page, result)
         result.reflow = page.evaluate("window.__a11yAudit.reflow()")
         self._walk_focus(page, result)
         result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
         return result
+
+    @staticmethod
+    def _wait_for_player(page: Page) -> bool | None:
+        """Wait until the page's player is shown; None when the page has none."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        if not page.locator(PLAYER).count():
+            return None
+        try:
+            page.wait_for_selector(PLAYER_SHOWN, state="visible", timeout=PLAYER_TIMEOUT_MS)
+        except PlaywrightTimeout:
+            return False
+        return True
 
     def _run_axe(self, page: Page, result: PageAudit) -> None:
         options = {

@@ -203,8 +203,13 @@ def verify_site(ctx: BuildContext, editions: list[Edition]) -> None:
         raise BuildError(f"the staged site lacks {', '.join(missing)}")
 
 
-def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True) -> Pipeline:
-    """The stages that build *names*: the PDFs when *pdf*, EPUB, text and audio when *formats*."""
+def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True,
+         audio_pages: frozenset[str] | None = None) -> Pipeline:
+    """The stages that build *names*: the PDFs when *pdf*, EPUB, text and audio when *formats*.
+
+    *audio_pages* limits the audio to those pages (docnames), and builds it even without
+    *formats*: the player on a few pages at the cost of a few seconds of synthesis.
+    """
     editions = [EDITIONS[name] for name in names]
     pipeline = Pipeline(ctx)
     add = pipeline.stages.append
@@ -220,11 +225,14 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True
                   lambda todo: build_pdfs(ctx, todo),
                   [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
                         (f"pdf/{s.filename}",), s) for s in specs]))
-    if formats:  # before the EPUB, whose media overlays read the timings
+    if formats or audio_pages:  # before the EPUB, whose media overlays read the timings
+        pages = set(audio_pages) if audio_pages else None
+        only = [f"pages={','.join(sorted(pages))}"] if pages else []
         add(Stage(f"音声 {'・'.join(e.label for e in editions)}",
-                  lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx), todo),
-                  [Part(f"audio:{e.name}", inputs(ctx, [e], "audio"), (f"audio/{e.name}",), e)
-                   for e in editions]))
+                  lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx, pages),
+                                            todo),
+                  [Part(f"audio:{e.name}", inputs(ctx, [e], "audio", *only), (f"audio/{e.name}",),
+                        e) for e in editions]))
     books = ["text", "epub"] if formats else []
     if books:
         add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
@@ -257,11 +265,12 @@ def summarize(ctx: BuildContext) -> list[str]:
 
 
 def build_site(names: list[str], build_root: Path | None = None, source: Path | None = None,
-               *, pdf: bool = False, formats: bool = False) -> list[Path]:
-    """Build and publish the HTML of *names* (the PDFs and other formats when asked);
-    return the editions' folders."""
+               *, pdf: bool = False, formats: bool = False,
+               audio_pages: frozenset[str] | None = None) -> list[Path]:
+    """Build and publish the HTML of *names* (the PDFs, other formats and the audio of
+    *audio_pages* when asked); return the editions' folders."""
     ctx = BuildContext(build_root or ROOT / "_build", source or ROOT / "docs")
-    plan(ctx, names, pdf=pdf, formats=formats).run()
+    plan(ctx, names, pdf=pdf, formats=formats, audio_pages=audio_pages).run()
     return [ctx.site / name for name in names]
 
 
@@ -278,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the print PDFs")
     parser.add_argument("--html-only", action="store_true",
                         help="only the websites (no PDF, EPUB, text or audio): a quick preview")
+    parser.add_argument("--audio-page", action="append", metavar="PAGE",
+                        help="read aloud only this page (docname, e.g. index; repeatable): "
+                             "its audio is built even with --html-only")
     parser.add_argument("--build-root", type=Path, default=ROOT / "_build", metavar="DIR",
                         help="where to build and publish (default: _build; the site is DIR/site)")
     parser.add_argument("--source", type=Path, default=ROOT / "docs", metavar="DIR",
@@ -291,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         changed = plan(ctx, args.editions or list(EDITIONS), pdf=not (args.no_pdf or args.html_only),
-                       formats=not args.html_only).run()
+                       formats=not args.html_only,
+                       audio_pages=frozenset(args.audio_page) if args.audio_page else None).run()
     except ProjectError as exc:
         print(f"error: {exc}; the last good site was kept in {shown(ctx.site)}", file=sys.stderr)
         return exc.exit_code

@@ -84,9 +84,10 @@ class Report:
                 f"{speed(self.synthesis_cpu_seconds, synth)} real time)")
 
 
-def build(edition: Edition, ctx: Context) -> list[Path]:
-    """Write the audio edition of *edition* under ctx.staging/audio/<edition>; return the files."""
-    report = build_audio(edition, ctx)
+def build(edition: Edition, ctx: Context, pages: set[str] | None = None) -> list[Path]:
+    """Write the audio edition of *edition* under ctx.staging/audio/<edition> (only *pages*
+    when given); return the files."""
+    report = build_audio(edition, ctx, pages)
     print(report.summary(edition.name), flush=True)
     return report.files
 
