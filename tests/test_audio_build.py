@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import wave
+import shutil
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,20 @@ def test_a_second_build_synthesises_nothing_and_writes_the_same_bytes(built: dic
     assert first.synthesised == first.sentences > 5 and first.reused == 0
     assert second.synthesised == 0 and second.reused == first.sentences
     assert second.audio_seconds == pytest.approx(first.audio_seconds)
+
+
+def test_an_unchanged_page_is_copied_whole_from_the_cache(built: dict, tmp_path: Path) -> None:
+    """A rebuild reads no sentence's samples for a page that did not change: with the
+    sentence cache gone, the page cache alone gives the same bytes."""
+    ctx = built["ctx"]
+    pages_only = tmp_path / "cache"
+    shutil.copytree(ctx.cache / "pages", pages_only / "pages")
+    again = context(tmp_path / "_build", ctx.source, cache=pages_only)
+    report = build_audio(JA, again)
+    assert (report.synthesised, report.reused) == (0, built["first"].sentences)
+    for name in ("index.mp3", "index.json"):
+        assert (again.staging / FOLDER / "ja" / name).read_bytes() == \
+            (ctx.staging / FOLDER / "ja" / name).read_bytes()
 
 
 def test_one_edited_sentence_is_synthesised_again(built: dict, tmp_path: Path) -> None:

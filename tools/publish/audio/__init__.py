@@ -18,7 +18,10 @@ not change reuses its MP3 from the cache). It writes, under
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +30,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from tools.errors import BuildError
-from tools.publish.audio.encode import encode_mp3_cached, lame
+from tools.publish.audio.encode import LAME_OPTIONS, encode_mp3_cached, lame
 from tools.publish.audio.spoken import spoken_text
-from tools.publish.audio.synth import RATE, SpeechCache
+from tools.publish.audio.synth import RATE, SETTINGS, SpeechCache, voice_id
 
 if TYPE_CHECKING:
     from tools.editions import Edition
@@ -125,14 +128,22 @@ def _load(path: Path) -> dict[str, Any]:
 
 def speak_page(script: dict[str, Any], folder: Path, cache: SpeechCache,
                report: Report) -> list[Path]:
-    """Synthesise one page's script; write <page>.mp3 and <page>.json under *folder*."""
+    """Synthesise one page's script; write <page>.mp3 and <page>.json under *folder*.
+
+    A page whose sentences, readings and pauses are as before is copied from the cache
+    whole, without reading its sentences' samples (a rebuild reads 25 MB, not 600 MB).
+    """
     page = script["page"]
+    spoken = [spoken_text([(text, reading) for text, reading in sentence["pieces"]])
+              for sentence in script["sentences"]]
+    stored = _page_cache(cache, script, spoken)
+    if stored.with_suffix(".json").is_file() and stored.with_suffix(".mp3").is_file():
+        return _reuse_page(stored, folder, page, cache, report)
     chunks: list[np.ndarray] = []
     timings: list[dict[str, Any]] = []
     offset = 0
     for number, sentence in enumerate(script["sentences"]):
-        pieces = [(text, reading) for text, reading in sentence["pieces"]]
-        speech = cache.speak(spoken_text(pieces))
+        speech = cache.speak(spoken[number])
         chunks.append(speech.samples)
         timings.append({"id": sentence["id"], "block": sentence["block"],
                         "begin": round(offset / RATE, 3),
@@ -152,6 +163,39 @@ def speak_page(script: dict[str, Any], folder: Path, cache: SpeechCache,
     timing_file = folder / f"{page}.json"
     timing_file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                            encoding="utf-8")
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    for made in (mp3, timing_file):
+        partial = stored.with_name(f".{stored.name}.{os.getpid()}.part")
+        shutil.copyfile(made, partial)
+        partial.replace(stored.with_suffix(made.suffix))
     report.sentences += len(timings)
     report.audio_seconds += len(samples) / RATE
     return [mp3, timing_file]
+
+
+def _page_cache(cache: SpeechCache, script: dict[str, Any], spoken: list[str]) -> Path:
+    """Where a page's MP3 and timings are kept: keyed by all that makes them (no suffix)."""
+    payload = json.dumps({"page": script["page"], "voice": voice_id(), "settings": SETTINGS,
+                          "rate": RATE, "lame": LAME_OPTIONS,
+                          "sentences": [[s["id"], s["block"], s["text"], s["pause"], said]
+                                        for s, said in zip(script["sentences"], spoken,
+                                                           strict=True)]},
+                         ensure_ascii=False, sort_keys=True)
+    key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return cache.root / "pages" / key[:2] / key
+
+
+def _reuse_page(stored: Path, folder: Path, page: str, cache: SpeechCache,
+                report: Report) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for suffix in (".mp3", ".json"):
+        target = folder / f"{page}{suffix}"
+        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+        shutil.copyfile(stored.with_suffix(suffix), partial)
+        files.append(partial.replace(target))
+    data = json.loads(files[1].read_text(encoding="utf-8"))
+    cache.reused += len(data["sentences"])
+    report.sentences += len(data["sentences"])
+    report.audio_seconds += data["duration"]
+    return files

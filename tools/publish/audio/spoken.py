@@ -16,12 +16,15 @@ glossary.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from types import ModuleType
 
 from tools.furigana import reading as readings
 from tools.furigana.notation import KANA_READING, KANJI
@@ -220,12 +223,20 @@ def spoken_text(pieces: Iterable[Piece]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def jtalk() -> ModuleType:
+    """pyopenjtalk, imported once. Its import prints that the optional ONNX model for 何
+    (ナニ/ナン) is absent: the plan's readings come from its verified furigana, so that
+    line would only alarm the people running the build."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import pyopenjtalk
+    return pyopenjtalk
+
+
 @lru_cache(maxsize=4096)
 def analyse(text: str) -> tuple[tuple[str, str], ...]:
     """Open JTalk's words of *text*: (surface, pronunciation)."""
-    import pyopenjtalk
-
-    return tuple((f["string"], f["pron"]) for f in pyopenjtalk.run_frontend(text))
+    return tuple((f["string"], f["pron"]) for f in jtalk().run_frontend(text))
 
 
 @dataclass(frozen=True)
@@ -236,8 +247,6 @@ class Frontend:
 
 def frontend(text: str) -> Frontend:
     """The full-context labels sent to the synthesiser for *text*, and their kana."""
-    import pyopenjtalk
-
-    features = pyopenjtalk.run_frontend(text)
+    features = jtalk().run_frontend(text)
     kana = "".join(f["pron"].replace("’", "") for f in features)
-    return Frontend(tuple(pyopenjtalk.make_label(features)), kana)
+    return Frontend(tuple(jtalk().make_label(features)), kana)

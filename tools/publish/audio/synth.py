@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.publish.audio.spoken import frontend
+from tools.publish.audio.spoken import frontend, jtalk
 
 RATE = 48000  # what the Mei voice is sampled at
 SETTINGS = {"speed": 1.0, "half_tone": 0.0}
@@ -28,9 +28,7 @@ VOICE_NAME = "mei_normal"
 
 
 def voice_file() -> Path:
-    import pyopenjtalk
-
-    return Path(pyopenjtalk.__file__).parent / "htsvoice" / f"{VOICE_NAME}.htsvoice"
+    return Path(jtalk().__file__).parent / "htsvoice" / f"{VOICE_NAME}.htsvoice"
 
 
 def licence_file() -> Path:
@@ -95,12 +93,10 @@ class SpeechCache:
 
 def synthesise(text: str) -> tuple[np.ndarray, str]:
     """Samples (int16 at RATE) and kana of *text*, from the labels :func:`frontend` makes."""
-    import pyopenjtalk
-
     front = frontend(text)
     if not front.labels:
         return np.zeros(0, dtype=np.int16), front.kana
-    wave, rate = pyopenjtalk.synthesize(list(front.labels), **SETTINGS)
+    wave, rate = jtalk().synthesize(list(front.labels), **SETTINGS)
     if rate != RATE:
         raise RuntimeError(f"{voice_file()}: sampled at {rate} Hz, expected {RATE}")
     return np.clip(np.rint(wave), -32768, 32767).astype(np.int16), front.kana
