@@ -16,7 +16,8 @@ def _install(session: nox.Session, *extras: str, system: tuple[str, ...] = ()) -
     spec = f".[{','.join(extras)}]" if extras else "."
     session.install("-e", spec)
     if system:
-        session.run("python", "-m", "tools.publish.sysdeps", *system)
+        # An install step: `nox -R` (--no-install) skips it like the pip install above.
+        session.run_install("python", "-m", "tools.publish.sysdeps", *system)
 
 
 @nox.session(python=PYTHON)
