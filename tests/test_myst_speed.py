@@ -34,3 +34,30 @@ def test_myst_uses_it_once_the_extension_is_set_up() -> None:
         assert base.make_document is make_document
     finally:
         base.make_document = original
+
+
+def test_one_markdown_parser_per_configuration_and_no_state_carried_over() -> None:
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.mdit_to_docutils.base import DocutilsRenderer
+    from myst_parser.parsers.mdit import create_md_parser as create
+
+    from tools.sphinxext.myst_speed import cached_parser_factory
+
+    cached = cached_parser_factory(create)
+    config = MdParserConfig()
+    parser = cached(config, DocutilsRenderer)
+    assert cached(MdParserConfig(), DocutilsRenderer) is parser
+    assert cached(MdParserConfig(heading_anchors=2), DocutilsRenderer) is not parser
+
+    def parse(text: str):
+        document = make_document("x.md")
+        parser = cached(config, DocutilsRenderer)
+        parser.options["document"] = document
+        parser.render(text)
+        return document
+
+    first = parse("# 見出し\n\n本文です。\n\n## 小見出し\n")
+    second = parse("二つめの本文です。\n")
+    assert "見出し" in first.astext()
+    assert second.astext() == "二つめの本文です。"
+    assert not second.traverse(lambda node: node.tagname == "section")
