@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -20,9 +21,8 @@ from pypdf import PdfReader, PdfWriter
 from tools import ROOT
 from tools.errors import BuildError
 from tools.outputs import PDFS, downloads, format_size
-from tools.publish.build import build_site
 from tools.publish.pdf.build import build_pdfs
-from tools.publish.pdf.verify import A4, check, content_roles, inspect
+from tools.publish.pdf.verify import A4, Report, check, content_roles, inspect
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +37,16 @@ def build_root(pdfs: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
+def site_with_pdfs(pdf_site: Path) -> Path:
     """The standard website built after the PDFs, as `python -m tools.publish.build` does."""
-    (path,) = build_site(["ja"], build_root=build_root)
-    return path
+    return pdf_site / "ja"
+
+
+@functools.cache
+def read_report(path: Path) -> Report:
+    """What tools.publish.pdf.verify reads from a fixture PDF (pypdf and the pdfua checker,
+    seconds per file): once per file, as the fixture's files do not change."""
+    return inspect(path)
 
 
 def singlehtml(build_root: Path, edition: str) -> Path:
@@ -65,7 +71,7 @@ def test_all_three_print_editions_are_built(pdfs: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
 def test_pdf_passes_every_accessibility_check(pdfs: dict[str, Path], key: str) -> None:
-    report = inspect(pdfs[key])
+    report = read_report(pdfs[key])
     assert check(report, ruby=SPEC[key].ruby) == []
     assert report.marked and report.struct_tree
     assert report.lang == "ja"
@@ -99,7 +105,7 @@ def test_figures_carry_the_alt_text_of_the_page(
     page = soup(singlehtml(build_root, SPEC[key].edition))
     alts = [img["alt"] for img in page.select("article figure img")]
     assert alts, "the plan has figures"
-    assert inspect(pdfs[key]).figures == alts
+    assert read_report(pdfs[key]).figures == alts
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
@@ -112,14 +118,14 @@ def test_bookmarks_mirror_the_headings(pdfs: dict[str, Path], build_root: Path, 
                                                           "article h4, article h5, article h6")]
     # The contents list adds its own heading right after the cover's title.
     expected = [headings[0], SPEC[key].contents_title, *headings[1:]]
-    outline = inspect(pdfs[key]).outline
+    outline = read_report(pdfs[key]).outline
     assert [squash(title) for _, title in outline] == expected
     assert outline[0][0] == 1 and {depth for depth, _ in outline} >= {1, 2, 3}
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
 def test_fonts_are_embedded_with_unicode_maps(pdfs: dict[str, Path], key: str) -> None:
-    fonts = inspect(pdfs[key]).fonts
+    fonts = read_report(pdfs[key]).fonts
     assert fonts and all(f.embedded and f.to_unicode for f in fonts)
     names = " ".join(f.name for f in fonts)
     expected = {"standard": ("BIZUDMincho", "BIZUDGothic"), "large": ("BIZUDPGothic",),
