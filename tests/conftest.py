@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -24,6 +24,25 @@ from tools.editions import EDITIONS
 from tools.publish.build import build_site
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder under the run's temporary root: one for all xdist workers of this run."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = tmp_path_factory.getbasetemp().parent / name
+        root.mkdir(exist_ok=True)
+        return root
+    return tmp_path_factory.mktemp(name)
+
+
+def once(root: Path, key: str, make: Callable[[], object]) -> object:
+    """*make*() once per run in *root*, whichever worker gets there first (the others wait
+    for it under the folder's lock); every caller gets its result (JSON)."""
+    with FileLock(root / ".site.lock"):
+        done = root / f".{key}.json"
+        if not done.exists():
+            done.write_text(json.dumps(make()), encoding="utf-8")
+        return json.loads(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the shared site is built: one folder for all xdist workers of this run.
@@ -31,11 +50,7 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Only the site fixtures below write here (under a lock); a test that builds something
     else builds it in its own folder.
     """
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = tmp_path_factory.getbasetemp().parent / "shared-build"
-        root.mkdir(exist_ok=True)
-        return root
-    return tmp_path_factory.mktemp("build")
+    return shared_folder(tmp_path_factory, "shared-build")
 
 
 # The pages of every edition that the shared site reads aloud: real synthesis, kept cheap
@@ -43,31 +58,41 @@ def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # audits the player and the plan's EPUB is a talking book (tests/test_a11y.py, test_epub.py).
 AUDIO_PAGES = frozenset({"index", "actors"})
 
+# 2023-10-01 00:00:00 UTC: the PDFs' and the downloadable files' dates must come from here,
+# not from the clock.
+EPOCH = 1696118400
+FORMATS_EPOCH = EPOCH
 
-def build_shared(build_root: Path, names: list[str]) -> Path:
-    """Build the named editions, with the audio of AUDIO_PAGES, into *build_root* once per
-    run, whichever worker gets there first (the pipeline builds them side by side; the
-    others wait for it)."""
-    with FileLock(build_root / ".site.lock"):
-        done = build_root / f".{'-'.join(names)}.built"
-        if not done.exists():
-            # Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of
-            # the easy edition's pages can run while translation is underway;
-            # tests/test_easy.py checks the catalogs themselves.
-            mp = pytest.MonkeyPatch()
-            mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
-            try:
-                build_site(names, build_root=build_root, audio_pages=AUDIO_PAGES)
-            finally:
-                mp.undo()
-            done.touch()
+BOOKS = ("epub", "text")  # the formats the shared site carries besides the audio
+
+
+def build_shared(build_root: Path) -> Path:
+    """The whole site into *build_root* once per run, as ``python -m tools.publish.build
+    --no-pdf`` builds it: the audio of AUDIO_PAGES, the EPUB and text editions of both
+    editions, then both websites (whose sidebars list those files) and the landing page.
+    Dated by FORMATS_EPOCH."""
+    def make() -> None:
+        # Unfinished translations are let through (EASY_ALLOW_INCOMPLETE) so the tests of
+        # the easy edition's pages can run while translation is underway;
+        # tests/test_easy.py checks the catalogs themselves.
+        mp = pytest.MonkeyPatch()
+        mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
+        mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
+        try:
+            build_site(list(EDITIONS), build_root=build_root, formats=True,
+                       audio_pages=AUDIO_PAGES)
+        finally:
+            mp.undo()
+
+    once(build_root, "site", make)
     return build_root / "site"
 
 
 @pytest.fixture(scope="session")
 def site(build_root: Path) -> Path:
-    """The whole site (both editions and the landing page), built with -W from the sources."""
-    return build_shared(build_root, list(EDITIONS))
+    """The whole site (both editions, their downloadable files and the landing page), built
+    with -W from the sources."""
+    return build_shared(build_root)
 
 
 @pytest.fixture(scope="session")
@@ -82,8 +107,22 @@ def site_easy(site: Path) -> Path:
     return site / "easy"
 
 
-# 2023-10-01 00:00:00 UTC: the PDFs' dates must come from here, not from the clock.
-EPOCH = 1696118400
+@pytest.fixture(scope="session")
+def book_files(site: Path) -> dict[tuple[str, str], Path]:
+    """The EPUB and the text edition of both editions, as the shared site carries them.
+
+    Keyed by (format, edition): ("epub", "ja"), ("text", "easy") ...; built by the
+    pipeline's format stages (tools.publish.epub / text ``build``) with SOURCE_DATE_EPOCH
+    set, after the audio stage: the EPUBs' media overlays use the audio of AUDIO_PAGES
+    (the plan's own talking book).
+    """
+    from tools.outputs import FORMATS, spec_for
+
+    books = {(key, name): site / FORMATS[key].folder / spec_for(key, name).filename
+             for key in BOOKS for name in EDITIONS}
+    missing = [str(path) for path in books.values() if not path.is_file()]
+    assert not missing, f"the shared site lacks {missing}"
+    return books
 
 
 def dated_pdfs(build_root: Path) -> dict[str, Path]:
@@ -101,9 +140,27 @@ def dated_pdfs(build_root: Path) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """All print PDFs, built once per session in their own build folder."""
-    return dated_pdfs(tmp_path_factory.mktemp("pdf-build"))
+def pdf_build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDFs' own build folder (one for all workers): they republish its site, which
+    other tests read meanwhile in the shared one."""
+    return shared_folder(tmp_path_factory, "pdf-build")
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_build_root: Path) -> dict[str, Path]:
+    """All print PDFs, built once per run in their own build folder."""
+    built = once(pdf_build_root, "pdfs",
+                 lambda: {key: str(path) for key, path in dated_pdfs(pdf_build_root).items()})
+    return {key: Path(path) for key, path in built.items()}
+
+
+@pytest.fixture(scope="session")
+def pdf_site(pdf_build_root: Path, pdfs: dict[str, Path]) -> Path:
+    """Both websites and the landing page built after the PDFs in their folder, as
+    ``python -m tools.publish.build`` does (so every sidebar links them); once per run."""
+    once(pdf_build_root, "site",
+         lambda: [str(path) for path in build_site(list(EDITIONS), build_root=pdf_build_root)])
+    return pdf_build_root / "site"
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -196,40 +253,6 @@ def browser():
         browser = launch(playwright)
         yield browser
         browser.close()
-
-
-# 2023-10-01 00:00:00 UTC: the downloadable files' dates must come from here, not the clock.
-FORMATS_EPOCH = 1696118400
-
-
-@pytest.fixture(scope="session")
-def book_files(build_root: Path) -> dict[tuple[str, str], Path]:
-    """The EPUB and the text edition of both editions, staged in the shared site once per run.
-
-    Keyed by (format, edition): ("epub", "ja"), ("text", "easy") ...; built the way the
-    pipeline's format stages build them (tools.publish.epub / text ``build``), with
-    SOURCE_DATE_EPOCH set for the build only, after the shared site: the EPUBs' media
-    overlays use the audio of AUDIO_PAGES it synthesised (the plan's own talking book).
-    """
-    from tools.editions import EDITIONS
-    from tools.publish import epub, text
-    from tools.publish.context import local_context
-
-    build_shared(build_root, list(EDITIONS))  # a module may have its own `site` fixture
-    with FileLock(build_root / ".site.lock"):
-        done = build_root / ".books.json"
-        if not done.exists():
-            ctx = local_context(build_root)
-            mp = pytest.MonkeyPatch()
-            mp.setenv("SOURCE_DATE_EPOCH", str(FORMATS_EPOCH))
-            try:
-                built = {f"{module.FOLDER} {name}": str(module.build(EDITIONS[name], ctx)[0])
-                         for module in (epub, text) for name in EDITIONS}
-            finally:
-                mp.undo()
-            done.write_text(json.dumps(built), encoding="utf-8")
-        built = json.loads(done.read_text(encoding="utf-8"))
-    return {tuple(key.split()): Path(path) for key, path in built.items()}
 
 
 # pytest-xdist (``nox -s tests`` runs ``-n auto --dist loadscope --no-loadscope-reorder``):

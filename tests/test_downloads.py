@@ -1,8 +1,8 @@
 """Where readers find the files: every page's sidebar and the landing page list each format.
 
-Real builds: the EPUB and text editions (conftest.book_files) and the real audio of the
-shared site's pages read aloud (conftest.AUDIO_PAGES) are staged first, then both websites
-and the landing page are built again, as the pipeline does.
+Real builds: the shared site (conftest.site) is built as the pipeline builds it: the real
+audio of the pages read aloud (conftest.AUDIO_PAGES), the EPUB and text editions
+(conftest.book_files) first, then both websites and the landing page.
 """
 
 from __future__ import annotations
@@ -21,22 +21,8 @@ from tools.outputs import (
     format_duration,
     format_size,
 )
-from tools.publish.build import build_site
 
 AUDIO_ORDER = ["index", "actors"]  # AUDIO_PAGES in the order of the contents
-
-
-@pytest.fixture(scope="module")
-def site(build_root: Path, book_files: dict[tuple[str, str], Path]) -> Path:
-    """Both editions built again after the downloadable files (the audio is the shared
-    site's)."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("EASY_ALLOW_INCOMPLETE", "1")
-    try:
-        build_site(["ja", "easy"], build_root=build_root)
-    finally:
-        mp.undo()
-    return build_root / "site"
 
 
 def test_format_words() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import itertools
 import json
 import os
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,9 +23,8 @@ from pypdf import PdfReader, PdfWriter
 from tools import ROOT
 from tools.errors import BuildError
 from tools.outputs import PDFS, downloads, format_size
-from tools.publish.build import build_site
 from tools.publish.pdf.build import build_pdfs
-from tools.publish.pdf.verify import A4, check, content_roles, inspect
+from tools.publish.pdf.verify import A4, Report, check, content_roles, inspect
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +39,28 @@ def build_root(pdfs: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site_with_pdfs(build_root: Path, pdfs: dict[str, Path]) -> Path:
+def site_with_pdfs(pdf_site: Path) -> Path:
     """The standard website built after the PDFs, as `python -m tools.publish.build` does."""
-    (path,) = build_site(["ja"], build_root=build_root)
-    return path
+    return pdf_site / "ja"
+
+
+@functools.cache
+def read_report(path: Path) -> Report:
+    """What tools.publish.pdf.verify reads from a fixture PDF (pypdf and the pdfua checker,
+    seconds per file): once per file, as the fixture's files do not change."""
+    return inspect(path)
+
+
+@pytest.fixture(scope="module")
+def plumbed(pdfs: dict[str, Path]) -> Iterator[dict[str, pdfplumber.PDF]]:
+    """Each fixture PDF opened once with pdfplumber: its pages are parsed once for all tests."""
+    with contextlib.ExitStack() as stack:
+        yield {key: stack.enter_context(pdfplumber.open(path)) for key, path in pdfs.items()}
+
+
+def opened(plumbed: dict[str, pdfplumber.PDF], key: str) -> contextlib.nullcontext:
+    """``with opened(plumbed, key) as pdf``: the shared pdfplumber document, left open."""
+    return contextlib.nullcontext(plumbed[key])
 
 
 def singlehtml(build_root: Path, edition: str) -> Path:
@@ -65,7 +85,7 @@ def test_all_three_print_editions_are_built(pdfs: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
 def test_pdf_passes_every_accessibility_check(pdfs: dict[str, Path], key: str) -> None:
-    report = inspect(pdfs[key])
+    report = read_report(pdfs[key])
     assert check(report, ruby=SPEC[key].ruby) == []
     assert report.marked and report.struct_tree
     assert report.lang == "ja"
@@ -99,7 +119,7 @@ def test_figures_carry_the_alt_text_of_the_page(
     page = soup(singlehtml(build_root, SPEC[key].edition))
     alts = [img["alt"] for img in page.select("article figure img")]
     assert alts, "the plan has figures"
-    assert inspect(pdfs[key]).figures == alts
+    assert read_report(pdfs[key]).figures == alts
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
@@ -112,14 +132,14 @@ def test_bookmarks_mirror_the_headings(pdfs: dict[str, Path], build_root: Path, 
                                                           "article h4, article h5, article h6")]
     # The contents list adds its own heading right after the cover's title.
     expected = [headings[0], SPEC[key].contents_title, *headings[1:]]
-    outline = inspect(pdfs[key]).outline
+    outline = read_report(pdfs[key]).outline
     assert [squash(title) for _, title in outline] == expected
     assert outline[0][0] == 1 and {depth for depth, _ in outline} >= {1, 2, 3}
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])
 def test_fonts_are_embedded_with_unicode_maps(pdfs: dict[str, Path], key: str) -> None:
-    fonts = inspect(pdfs[key]).fonts
+    fonts = read_report(pdfs[key]).fonts
     assert fonts and all(f.embedded and f.to_unicode for f in fonts)
     names = " ".join(f.name for f in fonts)
     expected = {"standard": ("BIZUDMincho", "BIZUDGothic"), "large": ("BIZUDPGothic",),
@@ -131,9 +151,9 @@ def test_fonts_are_embedded_with_unicode_maps(pdfs: dict[str, Path], key: str) -
 
 
 def test_standard_pdf_text_gives_the_plans_sentences_in_order(
-    pdfs: dict[str, Path], build_root: Path
+    plumbed: dict[str, pdfplumber.PDF], build_root: Path
 ) -> None:
-    with pdfplumber.open(pdfs["standard"]) as pdf:
+    with opened(plumbed, "standard") as pdf:
         # Page numbers are marked as artifacts, so tag-aware readers skip them; so do we.
         text = squash("".join(
             page.filter(lambda obj: obj.get("tag") != "Artifact").extract_text() or ""
@@ -157,7 +177,9 @@ def test_standard_pdf_text_gives_the_plans_sentences_in_order(
 
 
 @pytest.mark.parametrize("key", ["standard", "large"])
-def test_contents_give_each_sections_page(pdfs: dict[str, Path], key: str) -> None:
+def test_contents_give_each_sections_page(
+    pdfs: dict[str, Path], plumbed: dict[str, pdfplumber.PDF], key: str
+) -> None:
     reader = PdfReader(pdfs[key])
     entries = []
 
@@ -171,7 +193,7 @@ def test_contents_give_each_sections_page(pdfs: dict[str, Path], key: str) -> No
     walk(reader.outline, 1)
     contents_at = next(page for _, title, page in entries if title == SPEC[key].contents_title)
     first_chapter = entries[2][2]  # after the title and the contents heading
-    with pdfplumber.open(pdfs[key]) as pdf:
+    with opened(plumbed, key) as pdf:
         contents = squash("".join(pdf.pages[i].extract_text() for i in
                                   range(contents_at, first_chapter)))
     listed = [(title, page) for depth, title, page in entries[2:] if depth in (2, 3)]
@@ -180,8 +202,9 @@ def test_contents_give_each_sections_page(pdfs: dict[str, Path], key: str) -> No
         assert f"{squash(title)}{page + 1}" in contents, title
 
 
-def test_standard_pdf_typography(pdfs: dict[str, Path]) -> None:
-    with pdfplumber.open(pdfs["standard"]) as pdf:
+def test_standard_pdf_typography(pdfs: dict[str, Path], plumbed: dict[str, pdfplumber.PDF]
+                                  ) -> None:
+    with opened(plumbed, "standard") as pdf:
         assert len(pdf.pages) >= 10
         cover = pdf.pages[0]
         assert "旭川市・旭川市社会福祉協議会" in squash(cover.extract_text())
@@ -202,7 +225,7 @@ def test_standard_pdf_typography(pdfs: dict[str, Path]) -> None:
     headings = [c for c in chars if "Gothic" in c["fontname"] and c["size"] >= 12]
     assert headings, "headings are set in BIZ UDゴシック"
     # Page numbers at the foot of every page after the contents, marked as artifacts.
-    with pdfplumber.open(pdfs["standard"]) as pdf:
+    with opened(plumbed, "standard") as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             artifacts = [c for c in page.chars if c.get("tag") == "Artifact"]
             if number <= 2:
@@ -212,11 +235,12 @@ def test_standard_pdf_typography(pdfs: dict[str, Path]) -> None:
             assert all(c["top"] > page.height - 60 for c in artifacts)
 
 
-def test_large_print_glyph_sizes(pdfs: dict[str, Path]) -> None:
+def test_large_print_glyph_sizes(pdfs: dict[str, Path], plumbed: dict[str, pdfplumber.PDF]
+                                  ) -> None:
     sizes: list[float] = []
     figure_glyphs = 0
     roles = content_roles(pdfs["large"])
-    with pdfplumber.open(pdfs["large"]) as pdf:
+    with opened(plumbed, "large") as pdf:
         for page in pdf.pages:
             figure = mcids_inside(roles, page, {"Figure"})
             for char in page.chars:
@@ -234,8 +258,9 @@ def test_large_print_glyph_sizes(pdfs: dict[str, Path]) -> None:
     assert small == [], f"{len(small)} body glyphs under 18pt: {sorted(set(small))}"
 
 
-def test_large_print_line_height_and_left_alignment(pdfs: dict[str, Path]) -> None:
-    with pdfplumber.open(pdfs["large"]) as pdf:
+def test_large_print_line_height_and_left_alignment(plumbed: dict[str, pdfplumber.PDF]
+                                                    ) -> None:
+    with opened(plumbed, "large") as pdf:
         page = pdf.pages[5]  # running text of はじめに
         lines = sorted({round(c["top"], 1) for c in page.chars if round(c["size"]) == 22})
         starts = {round(min(c["x0"] for c in page.chars if round(c["top"], 1) == top), 0)
@@ -246,7 +271,9 @@ def test_large_print_line_height_and_left_alignment(pdfs: dict[str, Path]) -> No
     assert len(starts) <= 3  # one column: every line starts at the same left edge (or indents)
 
 
-def test_large_print_tables_reflow_one_record_per_block(pdfs: dict[str, Path]) -> None:
+def test_large_print_tables_reflow_one_record_per_block(
+    pdfs: dict[str, Path], plumbed: dict[str, pdfplumber.PDF]
+) -> None:
     reader = PdfReader(pdfs["large"])
     widths: list[int] = []
     scopes: set[str] = set()
@@ -270,17 +297,19 @@ def test_large_print_tables_reflow_one_record_per_block(pdfs: dict[str, Path]) -
     walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
     assert widths and max(widths) <= 2
     assert "/Row" in scopes  # each record pairs a row header (the column's name) with its value
-    with pdfplumber.open(pdfs["large"]) as pdf:
+    with opened(plumbed, "large") as pdf:
         text = squash("".join(page.extract_text() or "" for page in pdf.pages))
     for sentence in KADAI.values():
         assert squash(sentence)[:12] in text
 
 
-def test_easy_pdf_draws_ruby_above_the_base_text(pdfs: dict[str, Path]) -> None:
+def test_easy_pdf_draws_ruby_above_the_base_text(
+    pdfs: dict[str, Path], plumbed: dict[str, pdfplumber.PDF]
+) -> None:
     pairs = 0
     base_sizes: list[float] = []
     roles = content_roles(pdfs["easy"])
-    with pdfplumber.open(pdfs["easy"]) as pdf:
+    with opened(plumbed, "easy") as pdf:
         for page in pdf.pages:
             readings = mcids_inside(roles, page, {"RT"})
             rubies = mcids_inside(roles, page, {"Ruby"})

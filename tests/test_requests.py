@@ -4,6 +4,7 @@ error is logged; plus the link checker over the built site (tools/checks/links.p
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,6 @@ import pytest
 from tools.a11y.audit import site_pages
 from tools.checks.links import check_site, read_page
 from tools.editions import EDITIONS
-from tools.publish.build import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -38,16 +38,10 @@ class PageLoad:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, pdfs: dict[str, Path]) -> Path:
-    """Both editions built after the PDFs (so the sidebars link them) and the landing page,
-    in a build folder of this module's own (the shared site has no PDFs)."""
-    build_root = tmp_path_factory.mktemp("requests-build")
-    folder = build_root / "site" / "pdf"
-    folder.mkdir(parents=True)
-    for path in pdfs.values():
-        shutil.copy2(path, folder / path.name)
-    build_site(list(EDITIONS), build_root=build_root)
-    return build_root / "site"
+def site(pdf_site: Path) -> Path:
+    """Both editions built after the PDFs (so the sidebars link them) and the landing page:
+    the PDFs' build folder (conftest.pdf_site; the shared site has no PDFs)."""
+    return pdf_site
 
 
 def _pages(site: Path) -> list[str]:
@@ -114,20 +108,20 @@ def test_no_content_security_policy_violation_or_script_error(loads: list[PageLo
 
 def test_the_policy_blocks_inline_script(site: Path, serve, browser, tmp_path: Path) -> None:
     """The policy is really enforced: script smuggled into a page copy does not run."""
-    page_path = site / "ja" / "introduction.html"
+    # In a copy (hard links) of the site: other modules read the site meanwhile.
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, copy_function=os.link)
+    page_path = copy / "ja" / "introduction.html"
     html = page_path.read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html
     smuggled = html.replace("</article>", '<script>window.__ran = 1</script>'
                             '<img src="x" onerror="window.__ran = 2"></article>', 1)
     probe = page_path.with_name("csp-probe.html")
     probe.write_text(smuggled, encoding="utf-8")
-    try:
-        page = browser.new_page()
-        page.goto(f"{serve(site)}/ja/csp-probe.html", wait_until="load")
-        assert page.evaluate("window.__ran") is None
-        page.close()
-    finally:
-        probe.unlink()
+    page = browser.new_page()
+    page.goto(f"{serve(copy)}/ja/csp-probe.html", wait_until="load")
+    assert page.evaluate("window.__ran") is None
+    page.close()
 
 
 def test_links_of_the_built_site_all_resolve(site: Path) -> None:
