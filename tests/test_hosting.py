@@ -5,7 +5,7 @@ folder from a disk. Every link is therefore relative: the site served under
 ``/some/prefix/`` loads every page with no failed request and its search finds pages,
 and the same works from ``file://``. The same page loads keep the budgets of issue 12:
 at most 150 KiB transferred (gzip, as GitHub Pages serves), at most 10 requests, no web
-fonts, no layout shift; one stylesheet, scripts deferred. Lighthouse's scores are in
+fonts, no layout shift; one stylesheet, one script. Lighthouse's scores are in
 ``nox -s bench``.
 """
 
@@ -82,16 +82,17 @@ def test_pages_keep_the_budgets(under_prefix: dict[str, dict]) -> None:
 BEFORE_PAINT = {"furo-theme-init.js", "reader-tools-init.js"}
 
 
-def test_one_stylesheet_and_deferred_scripts(site_ja: Path, site_easy: Path) -> None:
+def test_one_stylesheet_and_one_script(site_ja: Path, site_easy: Path) -> None:
     for edition in (site_ja, site_easy):
         for path in content_pages(edition):
             page = soup(path)
             sheets = page.find_all("link", rel="stylesheet")
             assert len(sheets) == 1 and "_static/bundle-" in sheets[0]["href"], path
-            for script in page.find_all("script", src=True):
-                if script["src"].rsplit("/", 1)[-1] in BEFORE_PAINT:
-                    continue
-                assert script.has_attr("defer") or script.has_attr("async"), (path, script)
+            scripts = [s for s in page.find_all("script", src=True)
+                       if s["src"].rsplit("/", 1)[-1] not in BEFORE_PAINT]
+            assert len(scripts) == 1 and "_static/bundle-" in scripts[0]["src"], path
+            # Nothing in <head> waits for a script: only the stylesheet blocks rendering.
+            assert not page.head.find_all("script", src=True), path
             # No highlighted code on the plan's pages: no Pygments stylesheet in the bundle.
             bundle = (path.parent / sheets[0]["href"].split("?")[0]).read_text(encoding="utf-8")
             assert "pygments.css" not in bundle.splitlines()[0]
