@@ -20,7 +20,7 @@ import yaml
 from conftest import content_pages, soup
 
 from tools import ROOT
-from tools.bench.pages import all_pages, weigh_site
+from tools.bench.pages import MOBILE, all_pages, weigh_site
 from tools.webserver import serve as serve_site
 
 PREFIX = "/some/prefix/"
@@ -127,6 +127,33 @@ def test_the_site_works_from_file_urls(site: Path, browser) -> None:
     assert failed == []
     links = _search(browser, (site / "ja" / "search.html").as_uri() + f"?q={quote('除雪')}")
     assert any(link.split("?")[0].endswith("/overview.html") for link in links), links
+
+
+LAST_BLOCK = "article[role=main] section > p >> nth=-1"
+VISIBILITY = "el => getComputedStyle(el).contentVisibility"
+
+
+@pytest.mark.browser
+def test_long_pages_lay_out_off_screen_blocks_when_needed(site: Path, browser) -> None:
+    """_static/lazy-layout.css: on screen the blocks below wait (content-visibility: auto), in
+    print every block is laid out; links to anchors deep in the page still land on them."""
+    context = browser.new_context(**MOBILE)
+    page = context.new_page()
+    try:
+        with serve_site(site, "/") as base:
+            page.goto(f"{base}easy/system.html")
+            assert page.locator(LAST_BLOCK).evaluate(VISIBILITY) == "auto"
+            page.emulate_media(media="print")
+            assert page.locator(LAST_BLOCK).evaluate(VISIBILITY) == "visible"
+            page.emulate_media(media="screen")
+            target = page.locator("article[role=main] section[id]").last.get_attribute("id")
+            page.goto(f"{base}easy/system.html#{target}", wait_until="load")
+            page.wait_for_timeout(500)
+            top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top",
+                                target)
+            assert 0 <= top < 200, top  # under furo's sticky header, not somewhere else
+    finally:
+        context.close()
 
 
 def _search(browser, url: str) -> list[str]:
