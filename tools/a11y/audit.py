@@ -166,6 +166,10 @@ class Auditor:
         result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
         self._run_axe(page, result)
         result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        # Focus and spacing look at every block at once: lay out those the screen has not
+        # reached yet (_static/lazy-layout.css keeps only an estimated height for them), as
+        # they are when the reader reaches them.
+        page.evaluate("document.documentElement.classList.add('lazy-layout-off')")
         self._walk_focus(page, result)
         result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
         return result
