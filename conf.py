@@ -73,7 +73,9 @@ if EASY:
     copyright = f"2023, {author}"
 html_static_path = [str(ROOT / "_static")]
 html_favicon = str(ROOT / "_static" / "favicon.svg")
-html_css_files = ["plan.css"]
+# lazy-layout.css/.js: long pages lay out their off-screen blocks when the reader comes near.
+html_css_files = ["plan.css", "lazy-layout.css"]
+html_js_files = ["lazy-layout.js"]
 templates_path = [str(ROOT / "_templates")]
 # _templates/ overrides furo; EPUB builders use their own templates (tools/sphinxext/templates.py).
 template_bridge = "tools.sphinxext.templates.TemplateLoader"

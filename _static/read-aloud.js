@@ -166,18 +166,26 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", async () => {
-    const root = document.querySelector("[data-read-aloud]");
+  async function setUp(root) {
     // A page read from disk cannot fetch its timings: no request bound to fail.
-    if (!root || !window.fetch || window.location.protocol === "file:") return;
+    if (!window.fetch || window.location.protocol === "file:") return false;
     let loaded = null;
     try {
       loaded = await loadTimings(root.dataset.src);
     } catch (error) {
-      return; // no audio for this page: the player stays hidden
+      return false; // no audio for this page
     }
-    if (!loaded || !Array.isArray(loaded.timings.sentences)) return;
+    if (!loaded || !Array.isArray(loaded.timings.sentences)) return false;
     const player = new Player(root, loaded.timings, loaded.base);
-    if (player.sentences.length) player.start();
+    if (!player.sentences.length) return false;
+    player.start();
+    return true;
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    const root = document.querySelector("[data-read-aloud]");
+    if (!root) return;
+    // Without audio the player stays hidden and gives back the place kept for it.
+    if (!(await setUp(root))) root.dataset.readAloud = "none";
   });
 })();

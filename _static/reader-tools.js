@@ -14,15 +14,18 @@
     }
   }
 
+  // Each write to <html> restyles the page (its rules select on these attributes): write
+  // only a change (the inline init script has already set the remembered choice).
   function showTextSize(size) {
-    root.dataset.textSize = size;
+    if (root.dataset.textSize !== size) root.dataset.textSize = size;
     for (const button of document.querySelectorAll(".reader-tools-button[data-text-size]")) {
       button.setAttribute("aria-pressed", button.dataset.textSize === size ? "true" : "false");
     }
   }
 
   function showFurigana(on) {
-    root.dataset.furigana = on ? "on" : "off";
+    const value = on ? "on" : "off";
+    if (root.dataset.furigana !== value) root.dataset.furigana = value;
     for (const button of document.querySelectorAll(".reader-tools-button[data-furigana]")) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }

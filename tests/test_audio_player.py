@@ -13,6 +13,7 @@ import pytest
 from audio_site import build_html, context, make_source, serve_with_ranges
 
 from tools.a11y.audit import CHECKS_JS, MODES, Auditor, PageAudit
+from tools.bench.pages import LAYOUT_SHIFT_JS
 from tools.editions import EDITIONS
 from tools.publish.audio import build_audio
 from tools.sphinxext.speech import PLAYER_LABELS
@@ -39,10 +40,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     for name in ("ja", "easy"):
         build_audio(EDITIONS[name], ctx)
         build_html(ctx, name)
-    (ctx.staging / "ja" / "silent").mkdir()
-    # A page whose audio was not built: a copy of the page in another folder.
-    (ctx.staging / "ja" / "silent" / "index.html").write_text(
-        (ctx.staging / "ja" / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    # A page whose audio was not built: a copy of the page whose player asks for timings
+    # that do not exist (its scripts and styles are found, as on a real page).
+    page = (ctx.staging / "ja" / "index.html").read_text(encoding="utf-8")
+    assert 'data-src="../audio/ja/index.json"' in page
+    (ctx.staging / "ja" / "silent.html").write_text(
+        page.replace('data-src="../audio/ja/index.json"', 'data-src="../audio/ja/silent.json"'),
+        encoding="utf-8")
     base, server = serve_with_ranges(ctx.staging)
     yield {"base": base, "staging": ctx.staging}
     server.shutdown()
@@ -120,8 +124,22 @@ def test_the_speed_changes_the_playback_rate_and_is_remembered(page) -> None:
 def test_without_audio_the_player_stays_hidden(browser, site: dict) -> None:
     context = browser.new_context(**HARNESS)
     page = context.new_page()
-    page.goto(f"{site['base']}/ja/silent/index.html", wait_until="networkidle")
-    assert page.locator("[data-read-aloud]").get_attribute("hidden") == ""
+    page.goto(f"{site['base']}/ja/silent.html", wait_until="networkidle")
+    player = page.locator("[data-read-aloud]")
+    assert player.get_attribute("hidden") == ""
+    # The place kept for it from the first paint is given back.
+    assert player.get_attribute("data-read-aloud") == "none"
+    assert player.bounding_box() is None  # display: none
+    context.close()
+
+
+def test_the_player_appears_in_its_kept_place(browser, site: dict) -> None:
+    """The article does not move down when the player appears (layout shift, issue 12)."""
+    context = browser.new_context(**HARNESS)
+    page = context.new_page()
+    page.goto(f"{site['base']}/ja/index.html")
+    page.wait_for_selector("[data-read-aloud]:not([hidden])")
+    assert page.evaluate(LAYOUT_SHIFT_JS) == 0
     context.close()
 
 

@@ -77,3 +77,27 @@ def test_budgets_are_kept_or_not() -> None:
     assert rows["Lighthouse performance (worst page)"]["ok"] is True
     table = budgets.table(results)
     assert "| full build | ≤ 30 s | 40 s | **NO** |" in table
+
+
+def test_lighthouse_alone_is_tabled_with_each_run_and_the_load() -> None:
+    results = {
+        "lighthouse": {"easy/system.html": {"performance": 93, "performance_runs": [91, 93, 96],
+                                            "cls": 0.0, "fcp": 1234.6, "tbt": 321.0}},
+        "load": {"before": [3.5, 3.0, 2.5], "after": [4.0, 3.1, 2.6]},
+    }
+    table = budgets.table(results)
+    assert "| easy/system.html |  |  | 93 (91, 93, 96) | 0.0 | 1235 | 321 |" in table
+    assert "before 3.50, 3.00, 2.50; after 4.00, 3.10, 2.60" in table
+    rows = {row["what"]: row for row in budgets.check(results)}
+    assert rows["Lighthouse performance (worst page)"]["ok"] is False
+
+
+def test_a_site_to_measure_must_be_built(tmp_path: Path, capsys) -> None:
+    from tools.bench.__main__ import main
+
+    assert main(["--site", str(tmp_path), "--output", str(tmp_path / "b.json")]) == 2
+    assert "no index.html" in capsys.readouterr().err
+    (tmp_path / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    assert main(["--site", str(tmp_path), "--pages", "nope.html",
+                 "--output", str(tmp_path / "b.json")]) == 1
+    assert "no such page: nope.html" in capsys.readouterr().err

@@ -175,6 +175,10 @@ class Auditor:
         page.evaluate(CHECKS_JS)
         self._run_axe(page, result)
         result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        # Focus and spacing look at every block at once: lay out those the screen has not
+        # reached yet (_static/lazy-layout.css keeps only an estimated height for them), as
+        # they are when the reader reaches them.
+        page.evaluate("document.documentElement.classList.add('lazy-layout-off')")
         self._walk_focus(page, result)
         result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
         return result

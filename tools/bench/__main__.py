@@ -2,7 +2,10 @@
 
 Groups: ``build`` (full, no-op, one page paragraph changed, one catalog entry changed,
 each PDF, peak memory), ``checks`` (``nox -s lint`` and the accessibility gate),
-``pages`` (bytes and requests per page) and ``lighthouse`` (mobile scores per page).
+``pages`` (bytes and requests per page) and ``lighthouse`` (mobile scores per page: the
+landing page and every page of both editions, the median of ``--runs`` runs).
+``--site DIR`` measures the pages of a site already built (no copy, no build; only
+``pages`` and ``lighthouse``), ``--pages`` some of its pages (``easy/system.html``).
 Writes ``_build/bench.json`` and prints a table against the issue's budgets; exit 1
 when a budget measured in this run is not kept.
 """
@@ -117,6 +120,26 @@ def bench_checks(project: Project, runs: int) -> dict[str, Any]:
     return {"lint": lint.as_dict(), "a11y_gate": gate.as_dict()}
 
 
+def bench_pages(site: Path, groups: list[str], runs: int, pages: list[str] | None,
+                results: dict[str, Any]) -> None:
+    """Page weight and Lighthouse for *pages* (default: all) of the built *site*."""
+    pages = pages or all_pages(site)
+    missing = [page for page in pages if not (site / page).is_file()]
+    if missing:
+        raise ProjectError(f"{site}: no such page: {', '.join(missing)}")
+    results["load"] = {"before": os.getloadavg()}
+    if "pages" in groups:
+        results["pages"] = {page: {k: v for k, v in found.items() if k != "detail"}
+                            for page, found in weigh_site(site, pages).items()}
+    if "lighthouse" in groups:
+        with serve(site) as base:
+            raw = lighthouse.run([base + page for page in pages], runs)
+        results["lighthouse"] = {url.removeprefix(base): lighthouse.summarize(samples)
+                                 for url, samples in raw.items()}
+    # Lighthouse's times stretch with the machine's load: keep it beside the scores.
+    results["load"]["after"] = os.getloadavg()
+
+
 def _chain(project: Project, *commands: list[str]) -> Any:
     """Run commands one after another as one timed step (like a nox session)."""
     script = "import subprocess, sys\n" + "".join(
@@ -131,8 +154,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run per figure")
     parser.add_argument("--only", nargs="+", choices=GROUPS, default=list(GROUPS),
                         metavar="GROUP", help=f"some of: {', '.join(GROUPS)}")
+    parser.add_argument("--site", type=Path, metavar="DIR",
+                        help="measure this built site (groups pages and lighthouse only)")
+    parser.add_argument("--pages", nargs="+", metavar="PAGE",
+                        help="only these pages, relative to the site (default: all)")
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "bench.json")
     args = parser.parse_args(argv)
+    if args.site and set(args.only) - {"pages", "lighthouse"}:
+        if args.only != list(GROUPS):
+            parser.error("--site measures only the groups pages and lighthouse")
+        args.only = ["pages", "lighthouse"]
     runs = 1 if args.quick else args.runs
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -142,26 +173,27 @@ def main(argv: list[str] | None = None) -> int:
         "timings": {},
     }
     try:
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-            project = Project(project_copy(Path(tmp)))
-            if "build" in args.only:
-                results["timings"].update(bench_build(project, runs))
-            site = project.root / "_build" / "site"
-            if not (site / "index.html").is_file() and set(args.only) - {"build"}:
-                built = project.build()
-                if built.returncode != 0:
-                    print(built.stderr, file=sys.stderr)
-                    return 1
-            if "checks" in args.only:
-                results["timings"].update(bench_checks(project, runs))
-            if "pages" in args.only:
-                results["pages"] = {page: {k: v for k, v in found.items() if k != "detail"}
-                                    for page, found in weigh_site(site).items()}
-            if "lighthouse" in args.only:
-                with serve(site) as base:
-                    raw = lighthouse.run([base + page for page in all_pages(site)], runs)
-                results["lighthouse"] = {url.removeprefix(base): lighthouse.summarize(samples)
-                                         for url, samples in raw.items()}
+        if args.site:
+            if not (args.site / "index.html").is_file():
+                print(f"error: {args.site}: no index.html (build the site first)",
+                      file=sys.stderr)
+                return 2
+            results["site"] = str(args.site.resolve())
+            bench_pages(args.site, args.only, runs, args.pages, results)
+        else:
+            with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+                project = Project(project_copy(Path(tmp)))
+                if "build" in args.only:
+                    results["timings"].update(bench_build(project, runs))
+                site = project.root / "_build" / "site"
+                if not (site / "index.html").is_file() and set(args.only) - {"build"}:
+                    built = project.build()
+                    if built.returncode != 0:
+                        print(built.stderr, file=sys.stderr)
+                        return 1
+                if "checks" in args.only:
+                    results["timings"].update(bench_checks(project, runs))
+                bench_pages(site, args.only, runs, args.pages, results)
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

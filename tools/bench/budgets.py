@@ -79,14 +79,25 @@ def table(results: dict[str, Any]) -> str:
                      f"| {len(figure['samples'])} |")
         for stage, seconds in figure.get("stages", {}).items():
             lines.append(f"| &nbsp;&nbsp;{stage} | {seconds:.2f} s | | | |")
-    if results.get("pages"):
-        lines += ["", "| page | requests | KiB transferred | Lighthouse | CLS | FCP ms | TBT ms |",
+    weights, scores = results.get("pages", {}), results.get("lighthouse", {})
+    if weights or scores:
+        lines += ["", "| page | requests | KiB transferred | Lighthouse (runs) | CLS | FCP ms | TBT ms |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        for page, weight in results["pages"].items():
-            score = results.get("lighthouse", {}).get(page, {})
-            lines.append(f"| {page} | {weight['requests']} | {weight['bytes'] / 1024:.1f} "
-                         f"| {score.get('performance', '')} | {score.get('cls', '')} "
+        for page in [*weights, *(p for p in scores if p not in weights)]:
+            weight, score = weights.get(page, {}), scores.get(page, {})
+            kib = f"{weight['bytes'] / 1024:.1f}" if weight else ""
+            runs = score.get("performance_runs", [])
+            shown = f"{score.get('performance', '')}" + (
+                f" ({', '.join(map(str, runs))})" if len(runs) > 1 else "")
+            lines.append(f"| {page} | {weight.get('requests', '')} | {kib} "
+                         f"| {shown} | {score.get('cls', '')} "
                          f"| {_ms(score.get('fcp'))} | {_ms(score.get('tbt'))} |")
+    if results.get("load"):
+        load = results["load"]
+        lines.append("\nload average (1, 5, 15 min): before "
+                     + ", ".join(f"{v:.2f}" for v in load["before"])
+                     + ("; after " + ", ".join(f"{v:.2f}" for v in load["after"])
+                        if load.get("after") else ""))
     lines += ["", "| budget | limit | now | kept |", "| --- | --- | ---: | :---: |"]
     for row in check(results):
         now = "not measured" if row["value"] is None else f"{row['value']:g}{row['unit']}"

@@ -55,6 +55,9 @@ def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+        if process.returncode != 0:  # pytest and some linters report on stdout
+            out.seek(0)
+            stderr += out.read().decode("utf-8", "replace")[-3000:]
     # ru_maxrss is in KiB on Linux: the largest single process of the tree.
     return Run(seconds, usage.ru_maxrss / 1024, process.returncode, stderr)
 

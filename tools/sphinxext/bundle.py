@@ -1,12 +1,16 @@
-"""One stylesheet and one deferred script per page instead of seven of each.
+"""One stylesheet and one script per page instead of seven of each.
 
 A furo page links seven stylesheets in ``<head>`` (each render-blocking) and seven
 scripts: sixteen requests with the figure, where a phone on a slow line pays a round
 trip for each. This extension joins a page's local stylesheets, in their order, into
-``_static/bundle-<id>.css`` and its local scripts into ``_static/bundle-<id>.js``
-loaded with ``defer``; inline scripts (furo's theme choice, the reader tools' saved
-settings) stay where they are, so the page is painted with the reader's choices.
-``pygments.css`` is left out of pages that show no highlighted code.
+``_static/bundle-<id>.css`` and its local scripts into ``_static/bundle-<id>.js``, which
+stays where furo puts its scripts, at the end of ``<body>`` (not render-blocking).
+It is not deferred: measured with Lighthouse (mobile), ``defer`` moved the scripts'
+start-up and the full-page layout it forces to after the first paint, where it counts as
+blocking time (TBT 150–350 ms on pages that had 10–50 ms, scores 92–96 instead of 100).
+Inline scripts (furo's theme choice, the reader tools' saved settings) stay where they
+are, so the page is painted with the reader's choices. ``pygments.css`` is left out of
+pages that show no highlighted code.
 
 The bundles are made from the files Sphinx has already copied into the output (its
 assets are copied before the pages are written). Each bundle names its parts in its
@@ -134,11 +138,9 @@ def on_html_page_context(
     if scripts:
         parts = [_static_name(str(js.filename)) for js in sorted(scripts, key=lambda j: j.priority)]
         name = write_bundle(static, parts, "js")
-        # Deferred: it runs after the inline scripts of the page (furo's theme choice, the
-        # reader tools' settings), whatever their priority.
-        last = max(js.priority for js in scripts)
-        context["script_files"] = [*kept, _JavaScript(f"_static/{name}", priority=last,
-                                                       defer="defer")]
+        # Not deferred (see the module's docstring); it takes its first part's place.
+        first = min(js.priority for js in scripts)
+        context["script_files"] = [*kept, _JavaScript(f"_static/{name}", priority=first)]
 
 
 def remake_bundles(app: Sphinx, exception: Exception | None) -> None:
