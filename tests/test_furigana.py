@@ -221,3 +221,21 @@ def test_dates_put_the_number_under_the_ruby(tmp_path: Path) -> None:
     assert codes(md(tmp_path, "9月《がつ》｜20日《はつか》から｜30日《さんじゅうにち》\n", "ok.md")) == []
     assert suggest.suggest("9月20日から30日間") == \
         "9｜月《がつ》｜20日《はつか》から30｜日間《にちかん》"
+
+
+def test_each_thread_has_its_own_tokenizer() -> None:
+    """The build reads both editions aloud side by side; a Sudachi tokenizer refuses
+    concurrent use ("Tokenizer is already in use")."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tools.furigana import reading
+
+    mine = reading._tokenizer()
+    assert reading._tokenizer() is mine
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        other = pool.submit(reading._tokenizer).result()
+    assert other is not mine
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda text: list(reading.word_readings(text)),
+                                ["地域福祉計画を作ります。" * 20] * 8))
+    assert all(result == results[0] for result in results)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,11 +51,18 @@ def _dictionary():
     return Dictionary(dict="core")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    from sudachipy import SplitMode
+_PER_THREAD = threading.local()
 
-    return _dictionary().tokenizer(mode=SplitMode.C)
+
+def _tokenizer():
+    """This thread's tokenizer: a Sudachi tokenizer refuses concurrent use, and the build
+    reads both editions aloud side by side (the dictionary itself is loaded once)."""
+    tokenizer = getattr(_PER_THREAD, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import SplitMode
+
+        tokenizer = _PER_THREAD.tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
+    return tokenizer
 
 
 @lru_cache(maxsize=8)
