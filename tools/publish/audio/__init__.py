@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from tools.errors import BuildError
-from tools.publish.audio.encode import LAME_OPTIONS, encode_mp3_cached, lame
+from tools.publish.audio.encode import LAME_OPTIONS, copy_atomic, encode_mp3_cached, lame
 from tools.publish.audio.spoken import spoken_text
 from tools.publish.audio.synth import RATE, SETTINGS, SpeechCache, voice_id
 
@@ -163,11 +161,8 @@ def speak_page(script: dict[str, Any], folder: Path, cache: SpeechCache,
     timing_file = folder / f"{page}.json"
     timing_file.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                            encoding="utf-8")
-    stored.parent.mkdir(parents=True, exist_ok=True)
     for made in (mp3, timing_file):
-        partial = stored.with_name(f".{stored.name}.{os.getpid()}.part")
-        shutil.copyfile(made, partial)
-        partial.replace(stored.with_suffix(made.suffix))
+        copy_atomic(made, stored.with_suffix(made.suffix))
     report.sentences += len(timings)
     report.audio_seconds += len(samples) / RATE
     return [mp3, timing_file]
@@ -187,13 +182,8 @@ def _page_cache(cache: SpeechCache, script: dict[str, Any], spoken: list[str]) -
 
 def _reuse_page(stored: Path, folder: Path, page: str, cache: SpeechCache,
                 report: Report) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for suffix in (".mp3", ".json"):
-        target = folder / f"{page}{suffix}"
-        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-        shutil.copyfile(stored.with_suffix(suffix), partial)
-        files.append(partial.replace(target))
+    files = [copy_atomic(stored.with_suffix(suffix), folder / f"{page}{suffix}")
+             for suffix in (".mp3", ".json")]
     data = json.loads(files[1].read_text(encoding="utf-8"))
     cache.reused += len(data["sentences"])
     report.sentences += len(data["sentences"])

@@ -64,11 +64,15 @@ def encode_mp3_cached(samples: np.ndarray, rate: int, target: Path, cache: Path)
     stored = cache / "mp3" / f"{digest.hexdigest()}.mp3"
     if not stored.is_file():
         encode_mp3(samples, rate, stored)
+    return copy_atomic(stored, target)
+
+
+def copy_atomic(source: Path, target: Path) -> Path:
+    """Copy *source* to *target* so that a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    shutil.copyfile(stored, partial)
-    partial.replace(target)
-    return target
+    shutil.copyfile(source, partial)
+    return partial.replace(target)
 
 
 def decode_mp3(source: Path, target: Path) -> Path:
