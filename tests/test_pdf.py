@@ -23,6 +23,7 @@ from pypdf import PdfReader, PdfWriter
 from tools import ROOT
 from tools.errors import BuildError
 from tools.outputs import PDFS, downloads, format_size
+from tools.publish.pdf import pdfua_check
 from tools.publish.pdf.build import build_pdfs
 from tools.publish.pdf.verify import A4, Report, check, content_roles, inspect
 
@@ -414,10 +415,9 @@ def test_verify_cli_reports_and_fails_on_an_untagged_pdf(
 def test_pdfua_checker_finds_nothing_and_links_are_described(
     pdfs: dict[str, Path], key: str
 ) -> None:
-    """The independent PDF/UA-1 checker (PyPI pdfua): 0 errors, 0 warnings."""
-    import pdfua
-
-    report = pdfua.validate(str(pdfs[key]))
+    """The independent PDF/UA-1 checker (PyPI pdfua), as the build runs it: 0 errors,
+    0 warnings."""
+    report = pdfua_check.validate(str(pdfs[key]))
     assert [f"{f.rule_id} {f.message}" for f in report.findings] == []
     reader = PdfReader(pdfs[key])
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots") or ()
@@ -429,6 +429,19 @@ def test_pdfua_checker_finds_nothing_and_links_are_described(
     assert sum(not text.startswith(("pdf-heading-", "http")) for text in contents) >= 20
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+
+
+def test_pdfua_runs_on_the_same_structure_as_upstream(pdfs: dict[str, Path]) -> None:
+    """The build's linear walk of the structure tree gives pdfua's own elements, in order."""
+    import pdfua
+
+    def elements(document_type: type) -> list[tuple]:
+        with document_type.open(str(pdfs["standard"])) as doc:
+            return [(e.role, e.page, e.alt, e.actual_text, e.has_scope, e.has_headers,
+                     e.obj.objgen, len(e.children)) for e in doc.struct_elements]
+
+    upstream = elements(pdfua.PdfDocument)
+    assert len(upstream) > 1000 and elements(pdfua_check.LinearDocument) == upstream
 
 
 @pytest.mark.parametrize("key", ["standard", "large", "easy"])

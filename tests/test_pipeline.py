@@ -6,12 +6,17 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tools import ROOT
+from tools.errors import BuildError
 from tools.publish import swap
+from tools.publish.build import Part, Pipeline, Side, Stage
+from tools.publish.context import BuildContext
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -88,3 +93,49 @@ def test_publish_swaps_whole_folders(tmp_path: Path) -> None:
     swap.publish(staging, site)
     assert sorted(p.name for p in site.iterdir()) == ["new.html"]
     assert not staging.exists()
+
+
+def side_pipeline(tmp_path: Path, fail: bool) -> tuple[Pipeline, list[str]]:
+    """Two lanes (a PDF-like stage; two format-like stages) beside each other, then a last
+    stage. Each lane's first stage waits at a barrier that only the other lane can open."""
+    ctx = BuildContext(tmp_path / "b", tmp_path / "docs")
+    (tmp_path / "b" / "site").mkdir(parents=True)
+    barrier, lines = threading.Barrier(2, timeout=60), []
+
+    def write(name: str, wait: bool = False) -> Callable[[list], None]:
+        def run(_: list) -> None:
+            if wait:
+                barrier.wait()  # BrokenBarrierError unless the other lane runs meanwhile
+            if fail and name == "audio":
+                raise BuildError("audio: the voice is missing")
+            (ctx.staging / name).write_text(name, encoding="utf-8")
+        return run
+
+    pipeline = Pipeline(ctx, log=lines.append)
+    pipeline.stages = [
+        Side([[Stage("PDF", write("pdf", wait=True), [Part("pdf", lambda: "1")])],
+              [Stage("音声", write("audio", wait=True), [Part("audio", lambda: "1")]),
+               Stage("EPUB", write("epub"), [Part("epub", lambda: "1")])]]),
+        Stage("HTML", write("html"), [Part("html", lambda: "1")]),
+    ]
+    return pipeline, lines
+
+
+def test_the_pdfs_run_beside_the_other_formats(tmp_path: Path) -> None:
+    pipeline, lines = side_pipeline(tmp_path, fail=False)
+    assert pipeline.run()
+    site = tmp_path / "b" / "site"
+    assert sorted(p.name for p in site.iterdir()) == ["audio", "epub", "html", "pdf"]
+    # Numbered in plan order whichever lane logs first; a lane keeps its order.
+    assert {line.split(":")[0] for line in lines if line.endswith(" s")} == {
+        "[1/4] PDF", "[2/4] 音声", "[3/4] EPUB", "[4/4] HTML"}
+    assert lines.index("[2/4] 音声 …") < lines.index("[3/4] EPUB …") < lines.index("[4/4] HTML …")
+
+
+def test_a_failing_lane_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
+    pipeline, lines = side_pipeline(tmp_path, fail=True)
+    with pytest.raises(BuildError, match="the voice is missing"):
+        pipeline.run()
+    assert list((tmp_path / "b" / "site").iterdir()) == []
+    assert "[1/4] PDF: " in "\n".join(lines)  # the other lane finished its stage
+    assert not any(line.startswith(("[3/4]", "[4/4]")) for line in lines)

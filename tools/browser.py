@@ -39,5 +39,5 @@ def chromium_path() -> str:
 
 
 def launch(playwright: Playwright) -> Browser:
-    """Launch headless Debian chromium."""
+    """Launch headless Debian chromium (with playwright's async API: a coroutine to await)."""
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

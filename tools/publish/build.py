@@ -1,8 +1,10 @@
 """``python -m tools.publish.build`` (``nox -s build``): every edition and format, published at once.
 
-The pipeline's stages run in order — the easy catalogs' gate, the print PDFs, the HTML of
-each edition (after the downloadable files, so every sidebar shows their sizes), the landing
-page, the checks of the whole site — into ``_build/.staging/site``, which starts as hard
+The pipeline's stages run in order — the easy catalogs' gate; the print PDFs beside the audio
+and then the EPUB and text editions (two lanes, one per core: chromium prints while Python
+reads aloud); the HTML of each edition (after the downloadable files, so every sidebar shows
+their sizes); the landing page; the checks of the whole site — into
+``_build/.staging/site``, which starts as hard
 links to the last published site. Only when every stage passed does it replace
 ``_build/site`` in one step, so a failing or interrupted build leaves the last good site
 whole. A stage whose inputs (sources, catalogs, templates, styles, tools, package versions,
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import import_module
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -59,11 +62,26 @@ class Stage:
     parts: list[Part]
 
 
+def log_line(line: str) -> None:
+    # One write per line (print writes the end separately): the lanes of a Side log from two
+    # threads.
+    sys.stderr.write(f"{line}\n")
+    sys.stderr.flush()
+
+
+@dataclass
+class Side:
+    """Lanes of stages that run side by side, each lane's stages in order: the PDFs (chromium)
+    beside the audio and the books, which need no PDF."""
+
+    lanes: list[list[Stage]]
+
+
 @dataclass
 class Pipeline:
     ctx: BuildContext
-    stages: list[Stage] = field(default_factory=list)
-    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)
+    stages: list[Stage | Side] = field(default_factory=list)
+    log: Callable[[str], None] = log_line
 
     def state_file(self) -> Path:
         # Beside the site it describes, not in the cache (which copies of the project share).
@@ -75,13 +93,21 @@ class Pipeline:
         except (OSError, ValueError):
             return {}
 
+    def numbered(self) -> list[tuple[int, Stage]]:
+        flat = [stage for step in self.stages
+                for stage in (chain(*step.lanes) if isinstance(step, Side) else [step])]
+        return list(enumerate(flat, 1))
+
     def run(self) -> bool:
         """Run the stages into the staging site and publish it; False when nothing changed."""
         ctx = self.ctx
         swap.stage_from(ctx.site, ctx.staging)
-        last, state, ran = self.last_state(), {}, 0
-        for number, stage in enumerate(self.stages, 1):
-            head = f"[{number}/{len(self.stages)}] {stage.title}"
+        last, state = self.last_state(), {}
+        numbers = {id(stage): number for number, stage in self.numbered()}
+        total = len(numbers)
+
+        def run_stage(stage: Stage) -> bool:
+            head = f"[{numbers[id(stage)]}/{total}] {stage.title}"
             todo = []
             for part in stage.parts:
                 key = part.inputs() if part.inputs else None
@@ -92,15 +118,25 @@ class Pipeline:
                     todo.append(part)
             if not todo:
                 self.log(f"{head}: unchanged, skipped")
-                continue
+                return False
             started = time.perf_counter()
             self.log(f"{head} …")
             for out in (ctx.staging / out for part in todo for out in part.outputs):
                 # Stages write new files; the staged copies are hard links to the published site.
                 swap.remove(out)
             stage.run([part.value for part in todo])
-            ran += any(part.inputs for part in todo)
             self.log(f"{head}: {time.perf_counter() - started:.1f} s")
+            return any(part.inputs for part in todo)
+
+        def run_lane(lane: list[Stage]) -> bool:
+            return sum(run_stage(stage) for stage in lane) > 0
+
+        ran = False
+        for step in self.stages:
+            if isinstance(step, Side):
+                ran |= any(side_by_side(run_lane, step.lanes))
+            else:
+                ran |= run_stage(step)
         if not ran:
             swap.shutil.rmtree(ctx.staging_root, ignore_errors=True)
             return False
@@ -219,28 +255,34 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True
                   lambda _: check_catalogs(ctx),
                   [Part("check", inputs(ctx, easy))]))
     specs = [spec for spec in available_pdfs() if spec.edition in names] if pdf else []
+    pdf_lane, formats_lane = [], []
     if specs:
         check_setup()  # chromium and fonts missing: say so first, whatever is up to date
-        add(Stage(f"PDF {'・'.join(s.label for s in specs)}",
-                  lambda todo: build_pdfs(ctx, todo),
-                  [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
-                        (f"pdf/{s.filename}",), s) for s in specs]))
+        pdf_lane.append(Stage(
+            f"PDF {'・'.join(s.label for s in specs)}", lambda todo: build_pdfs(ctx, todo),
+            [Part(f"pdf:{s.key}", inputs(ctx, [EDITIONS[s.edition]], "pdf", s.key),
+                  (f"pdf/{s.filename}",), s) for s in specs]))
     if formats or audio_pages:  # before the EPUB, whose media overlays read the timings
         pages = set(audio_pages) if audio_pages else None
         only = [f"pages={','.join(sorted(pages))}"] if pages else []
-        add(Stage(f"音声 {'・'.join(e.label for e in editions)}",
-                  lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx, pages),
-                                            todo),
-                  [Part(f"audio:{e.name}", inputs(ctx, [e], "audio", *only), (f"audio/{e.name}",),
-                        e) for e in editions]))
+        formats_lane.append(Stage(
+            f"音声 {'・'.join(e.label for e in editions)}",
+            lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx, pages), todo),
+            [Part(f"audio:{e.name}", inputs(ctx, [e], "audio", *only), (f"audio/{e.name}",), e)
+             for e in editions]))
     books = ["text", "epub"] if formats else []
     if books:
-        add(Stage(f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
-                  lambda todo: side_by_side(lambda job: stage_module(job[0]).build(job[1], ctx),
-                                            todo),
-                  [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
-                        (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (key, e))
-                   for key in books for e in editions]))
+        formats_lane.append(Stage(
+            f"EPUB・テキスト {'・'.join(e.label for e in editions)}",
+            lambda todo: side_by_side(lambda job: stage_module(job[0]).build(job[1], ctx), todo),
+            [Part(f"{key}:{e.name}", format_inputs(ctx, key, e),
+                  (f"{FORMATS[key].folder}/{spec_for(key, e.name).filename}",), (key, e))
+             for key in books for e in editions]))
+    lanes = [lane for lane in (pdf_lane, formats_lane) if lane]
+    if len(lanes) == 2:
+        add(Side(lanes))
+    elif lanes:
+        pipeline.stages.extend(lanes[0])
     add(Stage(f"HTML {'・'.join(e.label for e in editions)}",
               lambda todo: build_html(ctx, todo),
               [Part(f"html:{e.name}", html_stage_inputs(ctx, e), (e.name,), e)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
+from multiprocessing import get_context
 from pathlib import Path
 
 from tools import ROOT
@@ -20,7 +21,7 @@ from tools.errors import BuildError
 from tools.outputs import PdfSpec, available_pdfs, pdf_folder
 from tools.publish.pdf.postprocess import DocumentInfo, finish
 from tools.publish.pdf.render import RenderJob, check_setup, render
-from tools.publish.pdf.verify import check, inspect
+from tools.publish.pdf.verify import Finding, check, inspect
 
 
 class PdfCheckFailed(BuildError):
@@ -39,6 +40,13 @@ def document_info(spec: PdfSpec) -> DocumentInfo:
         author=config.author,
         subject=spec.subject,
     )
+
+
+def finish_and_check(rendered: Path, done: Path, info: DocumentInfo, ruby: bool
+                     ) -> list[Finding]:
+    """Post-process one rendered PDF into *done* and return its accessibility findings."""
+    finish(rendered, done, info)
+    return check(inspect(done), ruby=ruby)
 
 
 def build_pdfs(
@@ -83,15 +91,17 @@ def build_pdfs(
 
     target = target or pdf_folder(build_root)
     target.mkdir(parents=True, exist_ok=True)
-    finished: list[tuple[Path, Path]] = []
-    problems = []
-    for job, result in zip(jobs, rendered, strict=True):
-        done = staging / job.spec.filename
-        info = replace(document_info(job.spec), bookmarks=tuple(result.titles),
-                       links=tuple(result.links.items()), browser=result.browser)
-        finish(job.output, done, info)
-        problems += check(inspect(done), ruby=job.spec.ruby)
-        finished.append((done, target / job.spec.filename))
+    finished = [(staging / job.spec.filename, target / job.spec.filename) for job in jobs]
+    infos = [replace(document_info(job.spec), bookmarks=tuple(result.titles),
+                     links=tuple(result.links.items()), browser=result.browser)
+             for job, result in zip(jobs, rendered, strict=True)]
+    # pypdf and pdfua are pure Python: one process per core, not threads; the biggest PDF
+    # starts first, so that the two cores finish together.
+    order = sorted(range(len(jobs)), key=lambda i: -jobs[i].output.stat().st_size)
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+        checked = {i: pool.submit(finish_and_check, jobs[i].output, finished[i][0], infos[i],
+                                  jobs[i].spec.ruby) for i in order}
+        problems = [problem for i in range(len(jobs)) for problem in checked[i].result()]
     if problems:
         lines = "\n".join(str(problem) for problem in problems)
         raise PdfCheckFailed(f"the PDFs failed their accessibility checks:\n{lines}")

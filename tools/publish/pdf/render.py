@@ -15,7 +15,7 @@ from tools.outputs import PdfSpec
 from tools.publish.pdf import COMMON_STYLESHEET, STATIC
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.async_api import Browser
 
 PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
 NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
@@ -103,31 +103,40 @@ def stylesheets(spec: PdfSpec) -> list[str]:
 
 
 def render(jobs: list[RenderJob]) -> list[Rendered]:
-    """Render every job with one chromium; each PDF goes to its ``output`` path."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    """Render every job with one chromium, side by side (each page prints in its own renderer
+    process); each PDF goes to its ``output`` path."""
+    import asyncio
 
     check_fonts()
-    with sync_playwright() as playwright:
-        browser = launch(playwright)  # raises BrowserMissing with an install hint
+    return asyncio.run(_render_all(jobs))
+
+
+async def _render_all(jobs: list[RenderJob]) -> list[Rendered]:
+    import asyncio
+
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import async_playwright
+
+    async def one(browser: Browser, job: RenderJob) -> Rendered:
         try:
-            rendered = []
-            for job in jobs:
-                try:
-                    rendered.append(_render_one(browser, job))
-                except PlaywrightError as exc:
-                    raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
+            return await _render_one(browser, job)
+        except PlaywrightError as exc:
+            raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
+
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)  # raises BrowserMissing with an install hint
+        try:
+            return list(await asyncio.gather(*(one(browser, job) for job in jobs)))
         finally:
-            browser.close()
-    return rendered
+            await browser.close()
 
 
-def _render_one(browser: Browser, job: RenderJob) -> Rendered:
-    page = browser.new_page()
+async def _render_one(browser: Browser, job: RenderJob) -> Rendered:
+    page = await browser.new_page()
     try:
-        page.goto(job.html.resolve().as_uri(), wait_until="load")
-        page.emulate_media(media="print")
-        titles = page.evaluate(
+        await page.goto(job.html.resolve().as_uri(), wait_until="load")
+        await page.emulate_media(media="print")
+        titles = await page.evaluate(
             PREPARE_JS,
             {
                 "key": job.spec.key,
@@ -138,24 +147,24 @@ def _render_one(browser: Browser, job: RenderJob) -> Rendered:
         )
         pages: list[int] = []
         for _ in range(MAX_PASSES):
-            page.evaluate(RELAYOUT_JS)
-            data = page.pdf(tagged=True, outline=True, prefer_css_page_size=True,
-                            print_background=True)
+            await page.evaluate(RELAYOUT_JS)
+            data = await page.pdf(tagged=True, outline=True, prefer_css_page_size=True,
+                                  print_background=True)
             found = heading_pages(data)
             if found == pages:
                 break
             pages = found
-            page.evaluate(NUMBER_CONTENTS_JS, pages)
+            await page.evaluate(NUMBER_CONTENTS_JS, pages)
         else:
             raise RenderError(
                 f"{job.html}: the contents' page numbers did not settle after {MAX_PASSES} "
                 "renderings (the pagination keeps changing)"
             )
-        links = page.evaluate(LINK_DESCRIPTIONS_JS)
+        links = await page.evaluate(LINK_DESCRIPTIONS_JS)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         job.output.write_bytes(data)
     finally:
-        page.close()
+        await page.close()
     return Rendered(titles, links, browser.version)
 
 

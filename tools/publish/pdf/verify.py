@@ -172,7 +172,9 @@ def pdfua_findings(path: Path) -> tuple[list[str], list[str]]:
     """(findings at warning or error severity, skipped rules) of the ``pdfua`` checker."""
     import pdfua
 
-    report = pdfua.validate(str(path))
+    from tools.publish.pdf.pdfua_check import validate
+
+    report = validate(str(path))
     found = [f"{f.rule_id} {f.severity.name.lower()} (page {f.location.page or '-'}): "
              f"{f.message}" for f in report.findings if f.severity >= pdfua.Severity.WARNING]
     return found, [f"{o.rule_id}: {o.skipped_reason}" for o in report.skipped]
