@@ -65,12 +65,12 @@ def text_problems(alt: str, *, src: str = "", caption: str | None = None,
     if len(text) < min_length:
         problems.append(("ALT004", f"alt text {text!r} is shorter than {min_length} characters"))
     if len(text) > max_length:
-        problems.append(("ALT005", f"alt text is {len(text)} characters (over {max_length}): "
-                         "keep it short and put the detail in a long description "
-                         "(caption, text or SVG <desc>)"))
+        problems.append(("ALT005", (f"alt text is {len(text)} characters (over {max_length}): "
+                          "keep it short and put the detail in a long description "
+                          "(caption, text or SVG <desc>)")))
     if caption and _squash(caption) == _squash(text):
-        problems.append(("ALT006", "alt text repeats the caption: describe what the image "
-                         "shows, the caption already gives its title"))
+        problems.append(("ALT006", ("alt text repeats the caption: describe what the image "
+                          "shows, the caption already gives its title")))
     return problems
 
 
@@ -81,15 +81,15 @@ def check_image(alt: str | None, decorative: bool, *, src: str, caption: str | N
         if alt:
             return [("ALT002", "image marked decorative has alt text: remove one or the other")]
         if alt is None:
-            return [("ALT002", "decorative image needs an empty alt (`:alt:` with no value), "
-                     "otherwise the file name is used")]
+            return [("ALT002", ("decorative image needs an empty alt (`:alt:` with no value), "
+                      "otherwise the file name is used"))]
         return []
     if alt is None:
-        return [("ALT001", "image without alt text (add :alt:, or mark a decorative image "
-                 "with :class: decorative and an empty :alt:)")]
+        return [("ALT001", ("image without alt text (add :alt:, or mark a decorative image "
+                  "with :class: decorative and an empty :alt:)"))]
     if not alt.strip():
-        return [("ALT002", "empty alt text on an image not marked decorative "
-                 "(add :class: decorative if it is)")]
+        return [("ALT002", ("empty alt text on an image not marked decorative "
+                  "(add :class: decorative if it is)"))]
     return text_problems(alt, src=src, caption=caption, min_length=args.min_length,
                          max_length=args.max_length)
 

@@ -143,8 +143,8 @@ def check_entry(
 ) -> list[tuple[str, str]]:
     """(code, message) for each mistake of one catalog entry."""
     if entry.fuzzy:
-        return [("CAT002", "fuzzy message: the source changed; check the msgstr and remove "
-                           "the fuzzy flag")]
+        return [("CAT002", ("fuzzy message: the source changed; check the msgstr and remove "
+                            "the fuzzy flag"))]
     if not entry.msgstr.strip():
         return [("CAT001", "untranslated message")]
     found: list[tuple[str, str]] = []
@@ -152,8 +152,8 @@ def check_entry(
     for error in notation.parse(entry.msgstr)[1]:
         found.append((error.code, error.message))
     for what in target.unsafe:
-        found.append(("CAT011", f"msgstr brings {what}: a translation may not add markup "
-                                "that could run script (write Markdown)"))
+        found.append(("CAT011", (f"msgstr brings {what}: a translation may not add markup "
+                                 "that could run script (write Markdown)")))
     if target.backticks > source.backticks:
         found.append(("CAT003", "unbalanced backtick: the raw text would be shown"))
     if target.stars > source.stars:
@@ -161,22 +161,22 @@ def check_entry(
     if source.blocks == ("paragraph",) and target.blocks != source.blocks:
         others = [b for b in target.blocks if b != "paragraph"]
         if others:
-            found.append(("CAT005", f"msgstr parses as {others[0].replace('_', ' ')}: "
-                                    "Sphinx drops it and shows the source"))
+            found.append(("CAT005", (f"msgstr parses as {others[0].replace('_', ' ')}: "
+                                     "Sphinx drops it and shows the source")))
         elif target.paragraphs > 1:
-            found.append(("CAT006", f"msgstr has {target.paragraphs} paragraphs: only the "
-                                    "first is kept (join them, or use a line break)"))
+            found.append(("CAT006", (f"msgstr has {target.paragraphs} paragraphs: only the "
+                                     "first is kept (join them, or use a line break)")))
     missing = source.refs - target.refs
-    for (kind, ref), _ in missing.items():
+    for kind, ref in missing:
         found.append(("CAT007", f"reference {ref!r} ({kind}) of the source is missing"))
-    for (kind, ref), _ in (target.refs - source.refs).items():
+    for kind, ref in target.refs - source.refs:
         match = GLOSSARY_HREF.match(ref) if kind == "link" else None
         if not match:
-            found.append(("CAT008", f"reference {ref!r} ({kind}) is not in the source; "
-                                    "only glossary links (glossary.md#term-…) may be added"))
+            found.append(("CAT008", (f"reference {ref!r} ({kind}) is not in the source; "
+                                     "only glossary links (glossary.md#term-…) may be added")))
         elif match.group(1) not in anchors:
-            found.append(("CAT009", f"glossary anchor {match.group(1)!r} does not exist in "
-                                    f"{display_path(GLOSSARY)}"))
+            found.append(("CAT009", (f"glossary anchor {match.group(1)!r} does not exist in "
+                                     f"{display_path(GLOSSARY)}")))
     return found
 
 

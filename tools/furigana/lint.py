@@ -17,6 +17,7 @@ Entries whose ``#:`` source is not a MyST/reST page (template UI strings) get FU
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from collections.abc import Sequence
@@ -89,12 +90,12 @@ def check_text(text: str, *, all_kanji: bool) -> list[tuple[int, str, str]]:
         if number and not ruby.explicit and reading.is_plausible(
                 number.group() + ruby.base, ruby.reading):
             found.append((number.start(), IMPLAUSIBLE,
-                          f"the reading {ruby.reading!r} covers the number before "
-                          f"{ruby.base!r}: write ｜{number.group()}{ruby.base}《{ruby.reading}》"))
+                          (f"the reading {ruby.reading!r} covers the number before "
+                           f"{ruby.base!r}: write ｜{number.group()}{ruby.base}《{ruby.reading}》")))
             continue
         found.append((ruby.start, IMPLAUSIBLE,
-                      f"reading {ruby.reading!r} is not a known reading of {ruby.base!r}{hint}; "
-                      "if it is right, add it to the glossary"))
+                      (f"reading {ruby.reading!r} is not a known reading of {ruby.base!r}{hint}; "
+                       "if it is right, add it to the glossary")))
     if all_kanji:
         error_at = {e.offset for e in errors}
         for segment in segments:
@@ -127,11 +128,11 @@ def check_spans(path: Path, spans: list[Span], *, all_kanji: bool) -> list[Diagn
 def default_all_kanji(path: Path) -> bool:
     """Coverage is required for the easy edition's catalogs (locale/easy/...)."""
     parts = path.resolve().parts
-    return any(a == "locale" and b == "easy" for a, b in zip(parts, parts[1:]))
+    return any(a == "locale" and b == "easy" for a, b in itertools.pairwise(parts))
 
 
 class _HtmlChecker(HTMLParser):
-    SKIP = {"script", "style", "code", "pre", "textarea", "kbd", "samp"}
+    SKIP = frozenset({"script", "style", "code", "pre", "textarea", "kbd", "samp"})
 
     def __init__(self, name: str, all_kanji: bool = False) -> None:
         super().__init__(convert_charrefs=True)
