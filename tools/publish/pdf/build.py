@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -20,7 +20,7 @@ from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
 from tools.outputs import PdfSpec, available_pdfs, pdf_folder
 from tools.publish.pdf.postprocess import DocumentInfo, finish
-from tools.publish.pdf.render import RenderJob, check_setup, render
+from tools.publish.pdf.render import Rendered, RenderJob, check_setup, render
 from tools.publish.pdf.verify import Finding, check, inspect
 
 
@@ -87,25 +87,28 @@ def build_pdfs(
     shutil.rmtree(staging, ignore_errors=True)
     jobs = [RenderJob(spec, pages[spec.edition], staging / f"chromium-{spec.filename}")
             for spec in specs]
-    rendered = render(jobs)
-
     target = target or pdf_folder(build_root)
     target.mkdir(parents=True, exist_ok=True)
-    finished = [(staging / job.spec.filename, target / job.spec.filename) for job in jobs]
-    infos = [replace(document_info(job.spec), bookmarks=tuple(result.titles),
-                     links=tuple(result.links.items()), browser=result.browser)
-             for job, result in zip(jobs, rendered, strict=True)]
-    # pypdf and pdfua are pure Python: one process per core, not threads; the biggest PDF
-    # starts first, so that the two cores finish together.
-    order = sorted(range(len(jobs)), key=lambda i: -jobs[i].output.stat().st_size)
+    finished = {job.spec: (staging / job.spec.filename, target / job.spec.filename)
+                for job in jobs}
+
+    # pypdf and pdfua are pure Python: one process per core, not threads. A PDF is finished
+    # and checked as soon as chromium has printed it, while the others are still printing.
     with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
-        checked = {i: pool.submit(finish_and_check, jobs[i].output, finished[i][0], infos[i],
-                                  jobs[i].spec.ruby) for i in order}
-        problems = [problem for i in range(len(jobs)) for problem in checked[i].result()]
+        checked: dict[PdfSpec, Future] = {}
+
+        def post(job: RenderJob, result: Rendered) -> None:
+            info = replace(document_info(job.spec), bookmarks=tuple(result.titles),
+                           links=tuple(result.links.items()), browser=result.browser)
+            checked[job.spec] = pool.submit(finish_and_check, job.output,
+                                            finished[job.spec][0], info, job.spec.ruby)
+
+        render(jobs, on_rendered=post)
+        problems = [problem for job in jobs for problem in checked[job.spec].result()]
     if problems:
         lines = "\n".join(str(problem) for problem in problems)
         raise PdfCheckFailed(f"the PDFs failed their accessibility checks:\n{lines}")
-    for done, published in finished:
+    for done, published in finished.values():
         os.replace(done, published)  # same file system: atomic per file
     shutil.rmtree(staging, ignore_errors=True)
-    return [published for _, published in finished]
+    return [published for _, published in finished.values()]

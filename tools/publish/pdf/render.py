@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,16 +103,19 @@ def stylesheets(spec: PdfSpec) -> list[str]:
     return [path.as_uri() for path in paths]
 
 
-def render(jobs: list[RenderJob]) -> list[Rendered]:
+def render(jobs: list[RenderJob],
+           on_rendered: Callable[[RenderJob, Rendered], None] | None = None) -> list[Rendered]:
     """Render every job with one chromium, side by side (each page prints in its own renderer
-    process); each PDF goes to its ``output`` path."""
+    process); each PDF goes to its ``output`` path, and *on_rendered* hears of it at once."""
     import asyncio
 
     check_fonts()
-    return asyncio.run(_render_all(jobs))
+    return asyncio.run(_render_all(jobs, on_rendered))
 
 
-async def _render_all(jobs: list[RenderJob]) -> list[Rendered]:
+async def _render_all(jobs: list[RenderJob],
+                      on_rendered: Callable[[RenderJob, Rendered], None] | None
+                      ) -> list[Rendered]:
     import asyncio
 
     from playwright.async_api import Error as PlaywrightError
@@ -119,9 +123,12 @@ async def _render_all(jobs: list[RenderJob]) -> list[Rendered]:
 
     async def one(browser: Browser, job: RenderJob) -> Rendered:
         try:
-            return await _render_one(browser, job)
+            rendered = await _render_one(browser, job)
         except PlaywrightError as exc:
             raise RenderError(f"{job.html}: chromium could not print it: {exc}") from exc
+        if on_rendered:
+            on_rendered(job, rendered)
+        return rendered
 
     async with async_playwright() as playwright:
         browser = await launch(playwright)  # raises BrowserMissing with an install hint
