@@ -1,7 +1,7 @@
 """Audit every page of a built site in a real browser: axe-core, reflow, text spacing, keyboard.
 
-One page load per page and display mode runs all browser checks, so the whole
-gate stays fast on a small machine; the results are plain data (dicts and
+One page load per page and viewport size runs all browser checks in both colour
+schemes, so the whole gate stays fast on a small machine; the results are plain data (dicts and
 lists) that the tests assert on and that ``tools.sphinxext.a11y_results`` publishes.
 """
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHECKS_JS = (Path(__file__).with_name("audit.js")).read_text(encoding="utf-8")
+# axe's category of the rules that read colours (color-contrast, link-in-text-block).
+COLOUR_TAG = "cat.color"
 MAX_TAB_STOPS = 600
 MIN_FOCUS_WIDTH = 2.0
 MIN_FOCUS_CONTRAST = 3.0
@@ -139,7 +141,7 @@ def tool_versions() -> dict[str, str]:
 
 
 class Auditor:
-    """Runs all browser checks on pages of one site, one browser context per mode."""
+    """Runs all browser checks on pages of one site, one browser context per viewport size."""
 
     def __init__(self, browser: Browser, base_url: str) -> None:
         from axe_playwright_python.sync_playwright import Axe
@@ -168,20 +170,53 @@ class Auditor:
         self._pages.clear()
 
     def audit(self, page_path: str, mode: Mode, *, needs_skip_link: bool = True) -> PageAudit:
-        page = self._page(mode)
+        return self.audit_modes(page_path, (mode,), needs_skip_link=needs_skip_link)[0]
+
+    def audit_modes(self, page_path: str, modes: tuple[Mode, ...], *,
+                    needs_skip_link: bool = True) -> list[PageAudit]:
+        """Every check of one page in *modes* (one viewport size, its colour schemes), from
+        one page load: the colour scheme is switched on the loaded page (furo's schemes are
+        CSS media queries).
+
+        In a further scheme axe runs only its colour rules when the page's layout
+        (audit.js: layout) is the same as in the first; every other rule reads the layout
+        only, so its result is the first scheme's. A page whose layout changes with the
+        scheme has every rule run again. The layouts are compared after axe has run, as
+        the comparison lays out the blocks that lazy-layout.css leaves for later.
+        """
+        if len({(mode.width, mode.height) for mode in modes}) != 1:
+            raise ValueError(f"one viewport size at a time, not {[m.name for m in modes]}")
+        page = self._page(modes[0])
+        page.emulate_media(color_scheme=modes[0].scheme)
         page.goto(f"{self.base_url}/{page_path}", wait_until="load")
-        result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
-        result.player = self._wait_for_player(page)
+        player = self._wait_for_player(page)
         page.evaluate(CHECKS_JS)
-        self._run_axe(page, result)
-        result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        results = [PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link,
+                             player=player) for mode in modes]
+        first = results[0]
+        for mode, result in zip(modes, results, strict=True):
+            page.emulate_media(color_scheme=mode.scheme)
+            self._run_axe(page, result, like=None if result is first else first)
+            result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        layouts = {}
+        for mode in reversed(modes):
+            page.emulate_media(color_scheme=mode.scheme)
+            layouts[mode] = page.evaluate("window.__a11yAudit.layout()")
+        for mode, result in zip(modes, results, strict=True):
+            if layouts[mode] != layouts[modes[0]]:
+                page.emulate_media(color_scheme=mode.scheme)
+                result.axe_outcomes, result.axe_tags = {}, {}
+                result.axe_violations, result.axe_incomplete = [], []
+                self._run_axe(page, result)
         # Focus and spacing look at every block at once: lay out those the screen has not
         # reached yet (_static/lazy-layout.css keeps only an estimated height for them), as
         # they are when the reader reaches them.
         page.evaluate("document.documentElement.classList.add('lazy-layout-off')")
-        self._walk_focus(page, result)
-        result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
-        return result
+        for mode, result in zip(modes, results, strict=True):
+            page.emulate_media(color_scheme=mode.scheme)
+            self._walk_focus(page, result)
+            result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
+        return results
 
     @staticmethod
     def _wait_for_player(page: Page) -> bool | None:
@@ -196,11 +231,24 @@ class Auditor:
             return False
         return True
 
-    def _run_axe(self, page: Page, result: PageAudit) -> None:
-        options = {
-            "runOnly": {"type": "tag", "values": AXE_TAGS},
-            "resultTypes": ["violations", "incomplete"],
-        }
+    def _run_axe(self, page: Page, result: PageAudit, like: PageAudit | None = None) -> None:
+        """axe's rules on the page; with *like* (the same page and layout in another colour
+        scheme), only the colour rules (tagged ``cat.color``), the others' results taken
+        from *like*."""
+        colour = sorted(rule for rule, tags in like.axe_tags.items()
+                        if COLOUR_TAG in tags) if like else []
+        if like:
+            for rule, outcome in like.axe_outcomes.items():
+                if rule not in colour:
+                    result.axe_outcomes[rule] = outcome
+                    result.axe_tags[rule] = like.axe_tags[rule]
+            result.axe_violations += [v for v in like.axe_violations if v["id"] not in colour]
+            result.axe_incomplete += [v for v in like.axe_incomplete if v["id"] not in colour]
+            if not colour:
+                return
+        run_only = ({"type": "rule", "values": colour} if like
+                    else {"type": "tag", "values": AXE_TAGS})
+        options = {"runOnly": run_only, "resultTypes": ["violations", "incomplete"]}
         response = self.axe.run(page, options=options).response
         for outcome in ("inapplicable", "passes", "incomplete", "violations"):
             for rule in response.get(outcome, []):
@@ -237,10 +285,16 @@ class Auditor:
 def audit_site(browser: Browser, base_url: str, pages: list[str],
                modes: tuple[Mode, ...] = MODES, *, needs_skip_link: bool = True
                ) -> list[PageAudit]:
-    """Audit *pages* (paths under *base_url*) in every mode."""
+    """Audit *pages* (paths under *base_url*) in every mode; mode by mode, page by page."""
+    sizes: dict[tuple[int, int], list[Mode]] = {}
+    for mode in modes:
+        sizes.setdefault((mode.width, mode.height), []).append(mode)
     auditor = Auditor(browser, base_url)
     try:
-        return [auditor.audit(page, mode, needs_skip_link=needs_skip_link)
-                for mode in modes for page in pages]
+        found = {(audit.mode, audit.page): audit
+                 for size in sizes.values() for page in pages
+                 for audit in auditor.audit_modes(page, tuple(size),
+                                                  needs_skip_link=needs_skip_link)}
     finally:
         auditor.close()
+    return [found[mode.name, page] for mode in modes for page in pages]
