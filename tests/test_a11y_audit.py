@@ -161,8 +161,8 @@ SCHEMES = """<!doctype html>
 @pytest.mark.browser
 def test_each_colour_scheme_is_checked_from_one_page_load(tmp_path: Path, serve,
                                                           browser) -> None:
-    """The dark scheme reuses the light one's layout-only axe results only when its layout
-    is the same: a dark-only contrast failure and a dark-only image without alt are found."""
+    """The colour scheme is switched on the loaded page and every check runs again in it:
+    a dark-only contrast failure and a dark-only image without alt text are found."""
     pages = {"colours.html": ".faint { color: #333; }",
              "image.html": ".dark-only { display: inline; }"}
     for name, dark in pages.items():
@@ -176,13 +176,6 @@ def test_each_colour_scheme_is_checked_from_one_page_load(tmp_path: Path, serve,
     assert light.axe_violations == [] and light_image.axe_violations == []
     assert [v["id"] for v in dark.axe_violations] == ["color-contrast"]
     assert [v["id"] for v in dark_image.axe_violations] == ["image-alt"]
-    # The same layout: every rule has a result in the dark scheme too, the same as in the
-    # light one except the colour rules.
-    assert dark.axe_outcomes.keys() == light.axe_outcomes.keys()
-    assert {rule: outcome for rule, outcome in dark.axe_outcomes.items()
-            if "cat.color" not in dark.axe_tags[rule]} == {
-        rule: outcome for rule, outcome in light.axe_outcomes.items()
-        if "cat.color" not in light.axe_tags[rule]}
 
 
 def test_vnu_reports_errors_with_file_and_line(broken_site: Path, tmp_path: Path) -> None:

@@ -251,25 +251,5 @@
     window.scrollTo(0, 0);
   }
 
-  // What every check but the colour ones reads: the DOM, and per element its box, what
-  // decides whether and how it is shown, and generated text; colours left out. Two colour
-  // schemes with the same hash (SHA-256) differ in colours only.
-  const SHOWN = ["display", "visibility", "opacity", "content-visibility", "position",
-    "overflow-x", "overflow-y", "clip", "clip-path", "pointer-events", "z-index", "font-size",
-    "font-weight", "font-style", "font-family", "text-indent", "white-space", "cursor"];
-  async function layout() {
-    const parts = [document.documentElement.outerHTML, `${innerWidth}x${innerHeight}`];
-    for (const el of document.querySelectorAll("*")) {
-      const cs = getComputedStyle(el);
-      const r = el.getBoundingClientRect();
-      parts.push(`${r.x},${r.y},${r.width},${r.height}`, ...SHOWN.map((p) => cs.getPropertyValue(p)),
-        getComputedStyle(el, "::before").content, getComputedStyle(el, "::after").content,
-        el.currentSrc || "");
-    }
-    const bytes = new TextEncoder().encode(parts.join("\n"));
-    const digest = await crypto.subtle.digest("SHA-256", bytes);
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  }
-
-  window.__a11yAudit = { focusState, forgetFocus, instantScroll, layout, reflow, textSpacing };
+  window.__a11yAudit = { focusState, forgetFocus, instantScroll, reflow, textSpacing };
 })();

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHECKS_JS = (Path(__file__).with_name("audit.js")).read_text(encoding="utf-8")
-# axe's category of the rules that read colours (color-contrast, link-in-text-block).
-COLOUR_TAG = "cat.color"
 MAX_TAB_STOPS = 600
 MIN_FOCUS_WIDTH = 2.0
 MIN_FOCUS_CONTRAST = 3.0
@@ -176,14 +174,7 @@ class Auditor:
                     needs_skip_link: bool = True) -> list[PageAudit]:
         """Every check of one page in *modes* (one viewport size, its colour schemes), from
         one page load: the colour scheme is switched on the loaded page (furo's schemes are
-        CSS media queries).
-
-        In a further scheme axe runs only its colour rules when the page's layout
-        (audit.js: layout) is the same as in the first; every other rule reads the layout
-        only, so its result is the first scheme's. A page whose layout changes with the
-        scheme has every rule run again. The layouts are compared after axe has run, as
-        the comparison lays out the blocks that lazy-layout.css leaves for later.
-        """
+        CSS media queries, and every check runs again in each)."""
         if len({(mode.width, mode.height) for mode in modes}) != 1:
             raise ValueError(f"one viewport size at a time, not {[m.name for m in modes]}")
         page = self._page(modes[0])
@@ -193,24 +184,14 @@ class Auditor:
         page.evaluate(CHECKS_JS)
         results = [PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link,
                              player=player) for mode in modes]
-        first = results[0]
+        # axe and reflow see the page as loaded, in each scheme.
         for mode, result in zip(modes, results, strict=True):
             page.emulate_media(color_scheme=mode.scheme)
-            self._run_axe(page, result, like=None if result is first else first)
+            self._run_axe(page, result)
             result.reflow = page.evaluate("window.__a11yAudit.reflow()")
-        layouts = {}
-        for mode in reversed(modes):
-            page.emulate_media(color_scheme=mode.scheme)
-            layouts[mode] = page.evaluate("window.__a11yAudit.layout()")
-        for mode, result in zip(modes, results, strict=True):
-            if layouts[mode] != layouts[modes[0]]:
-                page.emulate_media(color_scheme=mode.scheme)
-                result.axe_outcomes, result.axe_tags = {}, {}
-                result.axe_violations, result.axe_incomplete = [], []
-                self._run_axe(page, result)
         # Focus and spacing look at every block at once: lay out those the screen has not
         # reached yet (_static/lazy-layout.css keeps only an estimated height for them), as
-        # they are when the reader reaches them.
+        # they are when the reader reaches them. Each walk starts from the top (forgetFocus).
         page.evaluate("document.documentElement.classList.add('lazy-layout-off')")
         for mode, result in zip(modes, results, strict=True):
             page.emulate_media(color_scheme=mode.scheme)
@@ -231,24 +212,11 @@ class Auditor:
             return False
         return True
 
-    def _run_axe(self, page: Page, result: PageAudit, like: PageAudit | None = None) -> None:
-        """axe's rules on the page; with *like* (the same page and layout in another colour
-        scheme), only the colour rules (tagged ``cat.color``), the others' results taken
-        from *like*."""
-        colour = sorted(rule for rule, tags in like.axe_tags.items()
-                        if COLOUR_TAG in tags) if like else []
-        if like:
-            for rule, outcome in like.axe_outcomes.items():
-                if rule not in colour:
-                    result.axe_outcomes[rule] = outcome
-                    result.axe_tags[rule] = like.axe_tags[rule]
-            result.axe_violations += [v for v in like.axe_violations if v["id"] not in colour]
-            result.axe_incomplete += [v for v in like.axe_incomplete if v["id"] not in colour]
-            if not colour:
-                return
-        run_only = ({"type": "rule", "values": colour} if like
-                    else {"type": "tag", "values": AXE_TAGS})
-        options = {"runOnly": run_only, "resultTypes": ["violations", "incomplete"]}
+    def _run_axe(self, page: Page, result: PageAudit) -> None:
+        options = {
+            "runOnly": {"type": "tag", "values": AXE_TAGS},
+            "resultTypes": ["violations", "incomplete"],
+        }
         response = self.axe.run(page, options=options).response
         for outcome in ("inapplicable", "passes", "incomplete", "violations"):
             for rule in response.get(outcome, []):
