@@ -103,6 +103,31 @@ def test_focus_check_tests_each_line_box_that_holds_text(tmp_path: Path, serve,
 
 
 @pytest.mark.browser
+def test_after_a_walk_the_next_tab_starts_from_the_top(tmp_path: Path, serve, browser) -> None:
+    """A page's walks (one per colour scheme, tools/a11y/audit.py) each start at its first
+    stop, whichever element the last walk left focused."""
+    links = "".join(f'<a id="l{n}" href="#l{n}">リンク{n}</a> ' for n in range(4))
+    (tmp_path / "links.html").write_text(
+        f'<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head>'
+        f"<body><main>{links}</main></body></html>", encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(f"{serve(tmp_path)}/links.html")
+        page.evaluate(CHECKS_JS)
+        for last in ("l1", "l3"):
+            page.keyboard.press("Tab")
+            page.evaluate("(id) => document.getElementById(id).focus()", last)
+            page.evaluate("window.__a11yAudit.forgetFocus()")
+            assert page.evaluate("document.activeElement === document.body")
+            assert page.evaluate("document.documentElement.hasAttribute('tabindex')") is False
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.id") == "l0", last
+            page.evaluate("window.__a11yAudit.forgetFocus()")
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
 def test_browser_checks_catch_broken_pages(broken_site: Path, serve, browser) -> None:
     (audit,) = audit_site(browser, serve(broken_site), ["broken.html"],
                           modes=(Mode("light", 320, 640),))
@@ -113,6 +138,44 @@ def test_browser_checks_catch_broken_pages(broken_site: Path, serve, browser) ->
     focus = audit.focus_problems()
     assert any("button" in p and "< 2px" in p for p in focus), focus
     assert any("hidden element" in p and "offscreen" in p for p in focus), focus
+
+
+# Dark only: text with too little contrast (colours alone), and an image without alt text
+# (shown only in the dark scheme, as furo's .only-dark images are).
+SCHEMES = """<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>
+  body {{ color: #000; background: #fff; }} .dark-only {{ display: none; }}
+  @media (prefers-color-scheme: dark) {{
+    body {{ color: #ddd; background: #111; }}
+    {dark}
+  }}
+</style></head>
+<body><main><h1>色の設定</h1><p class="faint">ダークモードの文字です。</p>
+<img class="dark-only" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">
+</main></body></html>
+"""
+
+
+@pytest.mark.browser
+def test_each_colour_scheme_is_checked_from_one_page_load(tmp_path: Path, serve,
+                                                          browser) -> None:
+    """The colour scheme is switched on the loaded page and every check runs again in it:
+    a dark-only contrast failure and a dark-only image without alt text are found."""
+    pages = {"colours.html": ".faint { color: #333; }",
+             "image.html": ".dark-only { display: inline; }"}
+    for name, dark in pages.items():
+        (tmp_path / name).write_text(SCHEMES.format(title=name, dark=dark), encoding="utf-8")
+    modes = (Mode("light", 320, 640), Mode("dark", 320, 640))
+    # mode by mode, page by page
+    light, light_image, dark, dark_image = audit_site(browser, serve(tmp_path), list(pages),
+                                                      modes=modes, needs_skip_link=False)
+    assert (light.mode, dark.page, dark_image.mode) == ("light-320x640", "colours.html",
+                                                        "dark-320x640")
+    assert light.axe_violations == [] and light_image.axe_violations == []
+    assert [v["id"] for v in dark.axe_violations] == ["color-contrast"]
+    assert [v["id"] for v in dark_image.axe_violations] == ["image-alt"]
 
 
 def test_vnu_reports_errors_with_file_and_line(broken_site: Path, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ catalog_stats exit codes (yasashii-check: tests/test_yasashii*.py)."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import polib
@@ -119,3 +120,27 @@ def test_stats_strict_exit_codes(tmp_path: Path, capsys) -> None:
     assert catalog_stats.main([str(done), str(untranslated), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[-1] == {**rows[-1], "path": "total", "translated": 3, "untranslated": 1}
+
+
+def test_extraction_is_reused_until_a_page_changes(tmp_path: Path, monkeypatch) -> None:
+    from tools import ROOT, catalogs
+
+    source = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", source)
+    pot_dir = tmp_path / "gettext"
+    catalogs.extract(pot_dir, build_root=tmp_path, source=source)
+    pot = pot_dir / "introduction.pot"
+    assert "新しく足した段落です。" not in pot.read_text(encoding="utf-8")
+    built = catalogs.sphinx_build
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("extracted again from unchanged pages")
+
+    monkeypatch.setattr(catalogs, "sphinx_build", refuse)
+    assert catalogs.extract(pot_dir, build_root=tmp_path, source=source) == pot_dir
+    page = source / "introduction.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新しく足した段落です。\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(catalogs, "sphinx_build", built)
+    catalogs.extract(pot_dir, build_root=tmp_path, source=source)
+    assert "新しく足した段落です。" in pot.read_text(encoding="utf-8")

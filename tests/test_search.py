@@ -8,6 +8,7 @@ each result marks the kanji word the reading belongs to. The rules are the same 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -162,16 +163,21 @@ def search(browser, base: str, query: str) -> dict[str, str]:
         page.close()
 
 
-def pages_with(site: Path, word: str) -> set[str]:
-    """The content pages whose text (ruby readings left out) has *word*."""
-    found = set()
+@functools.cache
+def page_texts(site: Path) -> dict[str, str]:
+    """Each content page's text, ruby readings left out (the session's site: read once)."""
+    texts = {}
     for path in content_pages(site):
         main = soup(path).find("article")
         for tag in main.select("rt, rp, .headerlink"):
             tag.decompose()
-        if word in squash(main.get_text()):
-            found.add(path.name)
-    return found
+        texts[path.name] = squash(main.get_text())
+    return texts
+
+
+def pages_with(site: Path, word: str) -> set[str]:
+    """The content pages whose text (ruby readings left out) has *word*."""
+    return {name for name, text in page_texts(site).items() if word in text}
 
 
 @pytest.mark.browser

@@ -24,6 +24,13 @@ from tools import ROOT
 from tools.diagnostics import command
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
+from tools.fingerprint import (
+    BUILD_PACKAGES,
+    PROJECT_INPUTS,
+    digest_files,
+    glob_files,
+    package_versions,
+)
 
 POT_DIR = ROOT / "_build" / "gettext"
 EASY_LOCALE = ROOT / "locale" / "easy"
@@ -64,12 +71,38 @@ def occurrence_source(file: str) -> Path:
     return ROOT / file
 
 
+# Beside the .pot files: the hash of the inputs they were extracted from.
+EXTRACTED_FROM = ".extracted-from"
+
+
+def extraction_inputs(source: Path | None = None) -> str:
+    """A hash of what the extraction reads: the pages, the project's configuration and
+    extensions, the package versions (not the catalogs: the standard edition has none)."""
+    source = (source or ROOT / "docs").resolve()
+    files = glob_files(source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
+    return digest_files(files, ROOT, *package_versions(BUILD_PACKAGES), str(source))
+
+
 def extract(
     pot_dir: Path = POT_DIR, build_root: Path | None = None, source: Path | None = None
 ) -> Path:
-    """Write the standard edition's messages as one .pot per page into *pot_dir*."""
-    return sphinx_build(EDITIONS["ja"], pot_dir, builder="gettext", build_root=build_root,
-                        source=source)
+    """Write the standard edition's messages as one .pot per page into *pot_dir*.
+
+    Skipped when *pot_dir* holds an extraction from inputs with the same hash: a changed
+    catalog alone (a translator's entry, the easy edition's build gate) reads the last one.
+    """
+    stamp = pot_dir / EXTRACTED_FROM
+    key = extraction_inputs(source)
+    try:
+        if stamp.read_text(encoding="utf-8") == key and any(pot_dir.glob("*.pot")):
+            return pot_dir
+    except OSError:
+        pass
+    stamp.unlink(missing_ok=True)  # a failed or interrupted extraction is not reused
+    sphinx_build(EDITIONS["ja"], pot_dir, builder="gettext", build_root=build_root,
+                 source=source)
+    stamp.write_text(key, encoding="utf-8")
+    return pot_dir
 
 
 def update(pot_dir: Path = POT_DIR, locale: Path = EASY_LOCALE) -> dict[str, int]:

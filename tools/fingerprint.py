@@ -13,6 +13,9 @@ from tools import ROOT
 # Everything but the pages and catalogs, which callers name (the easy edition reads locale/).
 PROJECT_INPUTS = ("_templates/**/*", "_static/**/*", "tools/**/*.py", "tools/**/*.js",
                   "tools/**/*.css", "tools/**/*.yaml", "conf.py", "pyproject.toml")
+# The installed packages whose versions change what a build writes.
+BUILD_PACKAGES = ("sphinx", "myst-parser", "furo", "sudachipy", "sudachidict-core", "pypdf",
+                  "playwright")
 
 
 def digest_files(files: Iterable[Path], root: Path, *extra: str) -> str:

@@ -235,11 +235,19 @@
     document.head.append(style);
   }
 
+  // Leave the page as loaded: nothing seen, nothing focused, the next Tab starting from the
+  // top (a blurred element stays the point the next Tab starts from: the root's place).
   function forgetFocus() {
     for (const el of document.querySelectorAll("[data-a11y-audit-seen]")) {
       delete el.dataset.a11yAuditSeen;
     }
-    document.activeElement?.blur();
+    const root = document.documentElement;
+    const tabIndex = root.getAttribute("tabindex");
+    root.tabIndex = -1;
+    root.focus({ preventScroll: true });
+    root.blur();
+    if (tabIndex === null) root.removeAttribute("tabindex");
+    else root.setAttribute("tabindex", tabIndex);
     window.scrollTo(0, 0);
   }
 

@@ -1,7 +1,7 @@
 """Audit every page of a built site in a real browser: axe-core, reflow, text spacing, keyboard.
 
-One page load per page and display mode runs all browser checks, so the whole
-gate stays fast on a small machine; the results are plain data (dicts and
+One page load per page and viewport size runs all browser checks in both colour
+schemes, so the whole gate stays fast on a small machine; the results are plain data (dicts and
 lists) that the tests assert on and that ``tools.sphinxext.a11y_results`` publishes.
 """
 
@@ -139,7 +139,7 @@ def tool_versions() -> dict[str, str]:
 
 
 class Auditor:
-    """Runs all browser checks on pages of one site, one browser context per mode."""
+    """Runs all browser checks on pages of one site, one browser context per viewport size."""
 
     def __init__(self, browser: Browser, base_url: str) -> None:
         from axe_playwright_python.sync_playwright import Axe
@@ -168,20 +168,36 @@ class Auditor:
         self._pages.clear()
 
     def audit(self, page_path: str, mode: Mode, *, needs_skip_link: bool = True) -> PageAudit:
-        page = self._page(mode)
+        return self.audit_modes(page_path, (mode,), needs_skip_link=needs_skip_link)[0]
+
+    def audit_modes(self, page_path: str, modes: tuple[Mode, ...], *,
+                    needs_skip_link: bool = True) -> list[PageAudit]:
+        """Every check of one page in *modes* (one viewport size, its colour schemes), from
+        one page load: the colour scheme is switched on the loaded page (furo's schemes are
+        CSS media queries, and every check runs again in each)."""
+        if len({(mode.width, mode.height) for mode in modes}) != 1:
+            raise ValueError(f"one viewport size at a time, not {[m.name for m in modes]}")
+        page = self._page(modes[0])
+        page.emulate_media(color_scheme=modes[0].scheme)
         page.goto(f"{self.base_url}/{page_path}", wait_until="load")
-        result = PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link)
-        result.player = self._wait_for_player(page)
+        player = self._wait_for_player(page)
         page.evaluate(CHECKS_JS)
-        self._run_axe(page, result)
-        result.reflow = page.evaluate("window.__a11yAudit.reflow()")
+        results = [PageAudit(page=page_path, mode=mode.name, needs_skip_link=needs_skip_link,
+                             player=player) for mode in modes]
+        # axe and reflow see the page as loaded, in each scheme.
+        for mode, result in zip(modes, results, strict=True):
+            page.emulate_media(color_scheme=mode.scheme)
+            self._run_axe(page, result)
+            result.reflow = page.evaluate("window.__a11yAudit.reflow()")
         # Focus and spacing look at every block at once: lay out those the screen has not
         # reached yet (_static/lazy-layout.css keeps only an estimated height for them), as
-        # they are when the reader reaches them.
+        # they are when the reader reaches them. Each walk starts from the top (forgetFocus).
         page.evaluate("document.documentElement.classList.add('lazy-layout-off')")
-        self._walk_focus(page, result)
-        result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
-        return result
+        for mode, result in zip(modes, results, strict=True):
+            page.emulate_media(color_scheme=mode.scheme)
+            self._walk_focus(page, result)
+            result.spacing = page.evaluate("window.__a11yAudit.textSpacing()")
+        return results
 
     @staticmethod
     def _wait_for_player(page: Page) -> bool | None:
@@ -237,10 +253,16 @@ class Auditor:
 def audit_site(browser: Browser, base_url: str, pages: list[str],
                modes: tuple[Mode, ...] = MODES, *, needs_skip_link: bool = True
                ) -> list[PageAudit]:
-    """Audit *pages* (paths under *base_url*) in every mode."""
+    """Audit *pages* (paths under *base_url*) in every mode; mode by mode, page by page."""
+    sizes: dict[tuple[int, int], list[Mode]] = {}
+    for mode in modes:
+        sizes.setdefault((mode.width, mode.height), []).append(mode)
     auditor = Auditor(browser, base_url)
     try:
-        return [auditor.audit(page, mode, needs_skip_link=needs_skip_link)
-                for mode in modes for page in pages]
+        found = {(audit.mode, audit.page): audit
+                 for size in sizes.values() for page in pages
+                 for audit in auditor.audit_modes(page, tuple(size),
+                                                  needs_skip_link=needs_skip_link)}
     finally:
         auditor.close()
+    return [found[mode.name, page] for mode in modes for page in pages]

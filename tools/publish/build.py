@@ -33,7 +33,13 @@ from tools import ROOT
 from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
-from tools.fingerprint import PROJECT_INPUTS, digest_files, glob_files, package_versions
+from tools.fingerprint import (
+    BUILD_PACKAGES,
+    PROJECT_INPUTS,
+    digest_files,
+    glob_files,
+    package_versions,
+)
 from tools.outputs import FORMATS, audio_downloads, available_pdfs, downloads, spec_for
 from tools.publish import swap
 from tools.publish.context import BuildContext
@@ -41,8 +47,6 @@ from tools.publish.landing import write_landing
 from tools.publish.pdf.render import check_setup
 
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "EASY_ALLOW_INCOMPLETE")  # variables that change outputs
-PACKAGES = ("sphinx", "myst-parser", "furo", "sudachipy", "sudachidict-core", "pypdf",
-            "playwright")
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,7 @@ def _inputs(ctx: BuildContext, easy: bool) -> str:
     files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
     if easy:
         files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
-    return digest_files(files, ROOT, *package_versions(PACKAGES),
+    return digest_files(files, ROOT, *package_versions(BUILD_PACKAGES),
                         *(os.environ.get(v, "") for v in ENVIRONMENT))
 
 
