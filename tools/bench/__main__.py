@@ -2,8 +2,9 @@
 
 Groups: ``build`` (full, no-op, one page paragraph changed, one catalog entry changed,
 the PDF stage beside a plain print of each PDF, peak memory), ``checks`` (``nox -s lint``
-and the accessibility gate), ``pages`` (bytes and requests per page) and ``lighthouse`` (mobile scores per page: the
-landing page and every page of both editions, the median of ``--runs`` runs).
+and the accessibility gate), ``pages`` (bytes and requests per page) and ``lighthouse``
+(mobile scores per page: the landing page and every page of both editions, the median of
+``--runs`` runs).
 ``--site DIR`` measures the pages of a site already built (no copy, no build; only
 ``pages`` and ``lighthouse``), ``--pages`` some of its pages (``easy/system.html``).
 Writes ``_build/bench.json`` and prints a table against the issue's budgets; exit 1
