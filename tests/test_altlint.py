@@ -120,7 +120,7 @@ HTML_GOOD = """<html><body>
 def test_html_rules_both_ways(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.html", HTML_BAD)
     assert codes(bad) == ["ALT001", "ALT002", "ALT002", "ALT006", "ALT103", "ALT201"]
-    code, out = run_alt(bad)
+    _code, out = run_alt(bad)
     assert f"{bad}:2:1: ALT001" in out and f"{bad}:4:1: ALT201" in out
     assert codes(write(tmp_path, "good.html", HTML_GOOD)) == []
 

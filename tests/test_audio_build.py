@@ -9,8 +9,8 @@ gives the same bytes, cache or not.
 from __future__ import annotations
 
 import json
-import wave
 import shutil
+import wave
 from pathlib import Path
 
 import pytest

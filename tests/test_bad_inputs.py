@@ -179,7 +179,7 @@ def test_bad_input_fails_with_file_and_line_and_keeps_the_site(good, case: Case)
     name = re.escape(Path(case.target).name)
     where = rf"{name}:{line}\b" if line else rf"{name}\b"
     assert re.search(where, output), f"no {where} in:\n{output}"
-    assert re.search(r"^error: .*last good site was kept", output, re.M), output
+    assert re.search(r"^error: .*last good site was kept", output, re.MULTILINE), output
     assert snapshot(build_root / "site") == site
 
 
@@ -201,7 +201,7 @@ def test_missing_system_package_exits_2_naming_it(good, tmp_path: Path, kind: st
     output = result.stdout + result.stderr
     assert result.returncode == 2, output
     assert "Traceback" not in output
-    assert package in output and re.search(r"^error: ", output, re.M)
+    assert package in output and re.search(r"^error: ", output, re.MULTILINE)
     assert snapshot(build_root / "site") == site
 
 

@@ -59,5 +59,5 @@ def test_bad_input_gives_a_message_and_an_exit_code_not_a_traceback(
     assert returned == code, output
     assert "Traceback" not in output, output
     assert re.search(expect, output), output
-    assert re.search(r"(^|: )error: ", output, re.M) or re.search(r":\d+:\d+: [A-Z]+\d+ ",
+    assert re.search(r"(^|: )error: ", output, re.MULTILINE) or re.search(r":\d+:\d+: [A-Z]+\d+ ",
                                                                    output), output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -29,7 +30,7 @@ def test_pages_are_japanese_with_one_h1_and_nested_headings(site_ja: Path) -> No
         assert page.html["lang"] == "ja", path
         assert len(page.find_all("h1")) == 1, path
         levels = [int(h.name[1]) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{path.name}: h{before} followed by h{after}"
 
 
