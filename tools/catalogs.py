@@ -24,13 +24,7 @@ from tools import ROOT
 from tools.diagnostics import command
 from tools.editions import EDITIONS, sphinx_build
 from tools.errors import BuildError
-from tools.fingerprint import (
-    BUILD_PACKAGES,
-    PROJECT_INPUTS,
-    digest_files,
-    glob_files,
-    package_versions,
-)
+from tools.fingerprint import build_inputs
 
 POT_DIR = ROOT / "_build" / "gettext"
 EASY_LOCALE = ROOT / "locale" / "easy"
@@ -75,14 +69,6 @@ def occurrence_source(file: str) -> Path:
 EXTRACTED_FROM = ".extracted-from"
 
 
-def extraction_inputs(source: Path | None = None) -> str:
-    """A hash of what the extraction reads: the pages, the project's configuration and
-    extensions, the package versions (not the catalogs: the standard edition has none)."""
-    source = (source or ROOT / "docs").resolve()
-    files = glob_files(source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
-    return digest_files(files, ROOT, *package_versions(BUILD_PACKAGES), str(source))
-
-
 def extract(
     pot_dir: Path = POT_DIR, build_root: Path | None = None, source: Path | None = None
 ) -> Path:
@@ -92,7 +78,8 @@ def extract(
     catalog alone (a translator's entry, the easy edition's build gate) reads the last one.
     """
     stamp = pot_dir / EXTRACTED_FROM
-    key = extraction_inputs(source)
+    pages = (source or ROOT / "docs").resolve()
+    key = build_inputs(pages, extra=[str(pages)])  # the standard edition reads no catalog
     try:
         if stamp.read_text(encoding="utf-8") == key and any(pot_dir.glob("*.pot")):
             return pot_dir

@@ -13,6 +13,8 @@ from tools import ROOT
 # Everything but the pages and catalogs, which callers name (the easy edition reads locale/).
 PROJECT_INPUTS = ("_templates/**/*", "_static/**/*", "tools/**/*.py", "tools/**/*.js",
                   "tools/**/*.css", "tools/**/*.yaml", "conf.py", "pyproject.toml")
+# The easy edition's catalogs, its term base and readability floors.
+CATALOG_INPUTS = ("locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml")
 # The installed packages whose versions change what a build writes.
 BUILD_PACKAGES = ("sphinx", "myst-parser", "furo", "sudachipy", "sudachidict-core", "pypdf",
                   "playwright")
@@ -32,6 +34,16 @@ def digest_files(files: Iterable[Path], root: Path, *extra: str) -> str:
 def glob_files(root: Path, patterns: Iterable[str]) -> list[Path]:
     return [p for pattern in patterns for p in root.glob(pattern)
             if p.is_file() and "__pycache__" not in p.parts]
+
+
+def build_inputs(source: Path, *, catalogs: bool = False, extra: Iterable[str] = ()) -> str:
+    """A hash of what a Sphinx build of the pages in *source* reads: the pages, the project's
+    configuration, templates, styles and tools, the versions of BUILD_PACKAGES, with
+    *catalogs* the easy edition's catalogs, then the *extra* strings."""
+    files = glob_files(source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
+    if catalogs:
+        files += glob_files(ROOT, CATALOG_INPUTS)
+    return digest_files(files, ROOT, *package_versions(BUILD_PACKAGES), *extra)
 
 
 def source_fingerprint(root: Path = ROOT) -> str:

@@ -20,10 +20,10 @@ CHECKS_JS = (Path(__file__).with_name("audit.js")).read_text(encoding="utf-8")
 MAX_TAB_STOPS = 600
 MIN_FOCUS_WIDTH = 2.0
 MIN_FOCUS_CONTRAST = 3.0
-# The 「読み上げ」 player (tools/sphinxext/speech.py) is in the markup of pages with audio and
-# shown once read-aloud.js has fetched the page's timings: audited with it on the page.
 # What _static/lazy-layout.js does before a jump to an anchor.
 LAY_OUT_ALL_JS = "document.documentElement.classList.add('lazy-layout-off')"
+# The 「読み上げ」 player (tools/sphinxext/speech.py) is in the markup of pages with audio and
+# shown once read-aloud.js has fetched the page's timings: audited with it on the page.
 PLAYER = "[data-read-aloud]"
 PLAYER_SHOWN = "[data-read-aloud]:not([hidden])"
 PLAYER_TIMEOUT_MS = 5000

@@ -33,13 +33,7 @@ from tools import ROOT
 from tools.diagnostics import command
 from tools.editions import EDITIONS, Edition
 from tools.errors import BuildError, ProjectError
-from tools.fingerprint import (
-    BUILD_PACKAGES,
-    PROJECT_INPUTS,
-    digest_files,
-    glob_files,
-    package_versions,
-)
+from tools.fingerprint import build_inputs, digest_files
 from tools.outputs import FORMATS, audio_downloads, available_pdfs, downloads, spec_for
 from tools.publish import swap
 from tools.publish.context import BuildContext
@@ -168,11 +162,8 @@ def inputs(ctx: BuildContext, editions: list[Edition], *extra: str) -> Callable[
 
 
 def _inputs(ctx: BuildContext, easy: bool) -> str:
-    files = glob_files(ctx.source, ["**/*"]) + glob_files(ROOT, PROJECT_INPUTS)
-    if easy:
-        files += glob_files(ROOT, ["locale/**/*.po", "locale/**/*.js", "locale/**/*.yaml"])
-    return digest_files(files, ROOT, *package_versions(BUILD_PACKAGES),
-                        *(os.environ.get(v, "") for v in ENVIRONMENT))
+    return build_inputs(ctx.source, catalogs=easy,
+                        extra=[os.environ.get(v, "") for v in ENVIRONMENT])
 
 
 def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
