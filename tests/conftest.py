@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
@@ -146,11 +147,20 @@ def pdf_build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_folder(tmp_path_factory, "pdf-build")
 
 
+def off_thread(make: Callable[[], object]) -> Callable[[], object]:
+    """*make* run in a thread of its own: the PDF renderer's asyncio loop cannot start in a
+    thread where a module's sync playwright (the ``browser`` fixture) already runs."""
+    def run() -> object:
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(make).result()
+    return run
+
+
 @pytest.fixture(scope="session")
 def pdfs(pdf_build_root: Path) -> dict[str, Path]:
     """All print PDFs, built once per run in their own build folder."""
-    built = once(pdf_build_root, "pdfs",
-                 lambda: {key: str(path) for key, path in dated_pdfs(pdf_build_root).items()})
+    built = once(pdf_build_root, "pdfs", off_thread(
+        lambda: {key: str(path) for key, path in dated_pdfs(pdf_build_root).items()}))
     return {key: Path(path) for key, path in built.items()}
 
 
@@ -158,9 +168,33 @@ def pdfs(pdf_build_root: Path) -> dict[str, Path]:
 def pdf_site(pdf_build_root: Path, pdfs: dict[str, Path]) -> Path:
     """Both websites and the landing page built after the PDFs in their folder, as
     ``python -m tools.publish.build`` does (so every sidebar links them); once per run."""
-    once(pdf_build_root, "site",
-         lambda: [str(path) for path in build_site(list(EDITIONS), build_root=pdf_build_root)])
+    once(pdf_build_root, "site", off_thread(
+        lambda: [str(path) for path in build_site(list(EDITIONS), build_root=pdf_build_root)]))
     return pdf_build_root / "site"
+
+
+# GitHub Pages serves a project site under /<repository>/: every page is loaded under a prefix.
+PAGE_PREFIX = "/some/prefix/"
+
+
+def _loaded_pages(site: Path) -> list[str]:
+    from tools.bench.pages import all_pages
+
+    # The search page loads its index only when asked something.
+    return [*all_pages(site), *(f"{name}/search.html?q=地域" for name in EDITIONS)]
+
+
+@pytest.fixture(scope="module")
+def page_loads(pdf_build_root: Path, pdf_site: Path, browser) -> dict[str, dict]:
+    """Every page of the published site (PDFs included) loaded once per run in a real
+    browser with an empty cache, under PAGE_PREFIX (tools.bench.pages.measure: requests,
+    bytes, failures, script errors, CSP violations, icon); read by test_hosting.py and
+    test_requests.py, whichever comes first loading them."""
+    from tools.bench.pages import weigh_site
+
+    return once(pdf_build_root, "page-loads",
+                lambda: weigh_site(pdf_site, _loaded_pages(pdf_site), prefix=PAGE_PREFIX,
+                                   browser=browser))
 
 
 def content_pages(site: Path) -> list[Path]:

@@ -6,35 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from conftest import PAGE_PREFIX
 
-from tools.a11y.audit import site_pages
+from tools.bench.pages import measure
 from tools.checks.links import check_site, read_page
-from tools.editions import EDITIONS
 
 pytestmark = pytest.mark.browser
-
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
-    + ` at ${event.sourceFile || ""}:${event.lineNumber || 0}`);
-});
-"""
-
-
-@dataclass
-class PageLoad:
-    page: str
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # status >= 400 or no response
-    console_errors: list[str] = field(default_factory=list)
-    csp_violations: list[str] = field(default_factory=list)
-    favicon: int = 0  # HTTP status of the page's icon
 
 
 @pytest.fixture(scope="module")
@@ -44,70 +25,48 @@ def site(pdf_site: Path) -> Path:
     return pdf_site
 
 
-def _pages(site: Path) -> list[str]:
-    pages = [f"{name}/{page}" for name in EDITIONS for page in site_pages(site / name)]
-    # The search page loads the index only when asked something.
-    pages += [f"{name}/search.html?q=地域" for name in EDITIONS]
-    return ["index.html", *pages]
-
-
 @pytest.fixture(scope="module")
-def loads(site: Path, serve, browser) -> Iterator[list[PageLoad]]:
-    base = serve(site)
-    context = browser.new_context()
-    context.add_init_script(script=WATCH_CSP)
-    found = []
-    try:
-        for path in _pages(site):
-            page = context.new_page()  # a fresh page per load: its listeners see only it
-            load = PageLoad(path)
-            page.on("request", lambda request, load=load: load.requests.append(request.url))
-            page.on("requestfailed", lambda request, load=load: load.failed.append(
-                f"{request.url} ({request.failure})"))
-            page.on("response", lambda response, load=load: response.status >= 400
-                    and load.failed.append(f"{response.url} ({response.status})"))
-            page.on("console", lambda message, load=load: message.type == "error"
-                    and load.console_errors.append(message.text))
-            page.on("pageerror", lambda error, load=load: load.console_errors.append(str(error)))
-            page.goto(f"{base}/{path}", wait_until="networkidle")
-            load.csp_violations = page.evaluate("window.__cspViolations")
-            icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href || ''")
-            load.favicon = page.request.get(icon).status if icon else 0
-            found.append(load)
-            page.close()
-    finally:
-        context.close()
-    for load in found:
-        load.requests = [url.removeprefix(base) for url in load.requests]
-    print("\nrequests per page: " + ", ".join(f"{load.page} {len(load.requests)}" for load in found))
-    yield found
+def loads(page_loads: dict[str, dict]) -> dict[str, dict]:
+    """Every page loaded under PAGE_PREFIX (conftest.page_loads, shared with test_hosting)."""
+    print("\nrequests per page: " + ", ".join(f"{page} {load['requests']}"
+                                            for page, load in page_loads.items()))
+    return page_loads
 
 
-def test_every_page_loads_only_from_the_site(loads: list[PageLoad]) -> None:
-    outside = [f"{load.page}: {url}" for load in loads for url in load.requests
-               if not url.startswith("/") and not url.startswith("data:")]
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def test_every_page_loads_only_from_the_site(loads: dict[str, dict]) -> None:
+    urls = [(page, r["url"]) for page, load in loads.items() for r in load["detail"]]
+    origin = _origin(urls[0][1])
+    outside = [f"{page}: {url}" for page, url in urls
+               if not url.startswith(origin + PAGE_PREFIX)]
     assert not outside, "\n".join(outside)
-    assert len(loads) >= 2 * 10 + 1
-    assert all(load.requests for load in loads)
-    search = [load for load in loads if "search.html?q=" in load.page]
-    assert search and all(any("searchindex.js" in url for url in load.requests)
-                          for load in search)
+    assert len(loads) >= 2 * 10 + 1 and "index.html" in loads
+    assert all(load["detail"] for load in loads.values())
+    search = [load for page, load in loads.items() if "search.html?q=" in page]
+    assert len(search) == 2 and all(any("searchindex.js" in r["url"] for r in load["detail"])
+                                    for load in search)
 
 
-def test_nothing_is_missing(loads: list[PageLoad]) -> None:
-    failed = [f"{load.page}: {failure}" for load in loads for failure in load.failed]
+def test_nothing_is_missing(loads: dict[str, dict]) -> None:
+    failed = [f"{page}: {failure}" for page, load in loads.items()
+              for failure in load["failed"]]
     assert not failed, "\n".join(failed)
-    assert [load.page for load in loads if load.favicon != 200] == []
+    assert [page for page, load in loads.items() if load["icon_status"] != 200] == []
 
 
-def test_no_content_security_policy_violation_or_script_error(loads: list[PageLoad]) -> None:
-    problems = [f"{load.page}: {problem}" for load in loads
-                for problem in load.csp_violations + load.console_errors]
+def test_no_content_security_policy_violation_or_script_error(loads: dict[str, dict]) -> None:
+    problems = [f"{page}: {problem}" for page, load in loads.items()
+                for problem in load["csp_violations"] + load["script_errors"]]
     assert not problems, "\n".join(problems)
 
 
 def test_the_policy_blocks_inline_script(site: Path, serve, browser, tmp_path: Path) -> None:
-    """The policy is really enforced: script smuggled into a page copy does not run."""
+    """The policy is really enforced: script smuggled into a page copy does not run; the
+    shared page loads (tools.bench.pages.measure) report it and what else went wrong."""
     # In a copy (hard links) of the site: other modules read the site meanwhile.
     copy = tmp_path / "site"
     shutil.copytree(site, copy, copy_function=os.link)
@@ -122,6 +81,19 @@ def test_the_policy_blocks_inline_script(site: Path, serve, browser, tmp_path: P
     page.goto(f"{serve(copy)}/ja/csp-probe.html", wait_until="load")
     assert page.evaluate("window.__ran") is None
     page.close()
+    # ... and the page loads above would have reported it: the blocked script, the missing
+    # image and a script error.
+    probe.write_text(smuggled.replace("</article>", "<script src='_static/none.js'></script>"
+                                      "</article>", 1), encoding="utf-8")
+    (copy / "ja" / "_static" / "throws.js").write_text("null.x;", encoding="utf-8")
+    probe.write_text(probe.read_text(encoding="utf-8").replace(
+        "</article>", "<script src='_static/throws.js'></script></article>", 1), encoding="utf-8")
+    found = measure(browser, f"{serve(copy)}/ja/csp-probe.html")
+    assert any("script-src" in v for v in found["csp_violations"]), found["csp_violations"]
+    assert any("/ja/x (404)" in f for f in found["failed"]), found["failed"]
+    assert any("_static/none.js" in f for f in found["failed"]), found["failed"]
+    assert any("null" in e for e in found["script_errors"]), found["script_errors"]
+    assert found["icon_status"] == 200
 
 
 def test_links_of_the_built_site_all_resolve(site: Path) -> None:
