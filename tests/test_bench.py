@@ -27,6 +27,28 @@ def test_run_times_a_command_and_reads_its_peak_memory(tmp_path: Path) -> None:
     assert "failed" in result and result["ratio"] == round(found.seconds / 0.5, 2)
 
 
+def test_run_counts_the_cpu_time_of_the_whole_process_tree(tmp_path: Path) -> None:
+    # The work is done by a grandchild, as chromium works for playwright's driver.
+    burn = "import time; end = time.process_time() + 0.6\nwhile time.process_time() < end: pass"
+    child = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}])"
+    found = run([sys.executable, "-c", child], tmp_path)
+    assert found.returncode == 0 and found.cpu_seconds >= 0.6
+
+
+def test_the_cpu_floor_is_the_build_spread_over_every_core() -> None:
+    figure = Figure("build.full")
+    for _ in range(3):
+        figure.record(Run(25.0, 100.0, 0, "", cpu_seconds=40.0))
+        figure.plain.append(2.0)
+        figure.plain_cpu.append(2.5)
+    results = {"machine": {"cpus": 2}, "timings": {"build.full": figure.as_dict()}}
+    assert budgets.cpu_floor(results) == {"cpu": 40.0, "cpus": 2, "seconds": 20.0, "ratio": 10.0}
+    table = budgets.table(results)
+    assert "| build.full | 25.00 s | 2.00 s | 12.5× | 40.0 s (2.5 s) | 3 |" in table
+    assert "no schedule finishes it in under 20.0 s = 10.0× the plain build" in table
+    assert budgets.cpu_floor({"timings": {"build.full": figure.as_dict()}}) is None
+
+
 def test_progress_lines_give_each_stage_its_time() -> None:
     figure = Figure("build")
     for seconds in (4.1, 3.9, 4.3):

@@ -77,18 +77,27 @@ def check(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 def table(results: dict[str, Any]) -> str:
     """The figures as a Markdown table: timings with their plain counterpart, then budgets."""
-    lines = ["| what | median | plain | ratio | runs |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = ["| what | median | plain | ratio | CPU (plain) | runs |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, figure in results.get("timings", {}).items():
         plain = f"{figure['plain']:.2f} s" if "plain" in figure else ""
         ratio = f"{figure['ratio']:.1f}×" if figure.get("ratio") else ""
+        cpu = f"{figure['cpu']:.1f} s" if figure.get("cpu") else ""
+        if cpu and figure.get("plain_cpu"):
+            cpu += f" ({figure['plain_cpu']:.1f} s)"
         failed = " (FAILED)" if figure.get("failed") else ""
         median = figure["median"]
         shown = "no stage time" if isinstance(median, float) and math.isnan(median) else (
             f"{median:.2f} s")
-        lines.append(f"| {name}{failed} | {shown} | {plain} | {ratio} "
+        lines.append(f"| {name}{failed} | {shown} | {plain} | {ratio} | {cpu} "
                      f"| {len(figure['samples'])} |")
         for stage, seconds in figure.get("stages", {}).items():
-            lines.append(f"| &nbsp;&nbsp;{stage} | {seconds:.2f} s | | | |")
+            lines.append(f"| &nbsp;&nbsp;{stage} | {seconds:.2f} s | | | | |")
+    floor = cpu_floor(results)
+    if floor:
+        lines.append(f"\nfull build: {floor['cpu']:.1f} CPU-seconds on {floor['cpus']} cores, so "
+                     f"no schedule finishes it in under {floor['seconds']:.1f} s = "
+                     f"{floor['ratio']:.1f}× the plain build")
     weights, scores = results.get("pages", {}), results.get("lighthouse", {})
     if weights or scores:
         lines += ["", "| page | requests | KiB transferred | Lighthouse (runs) | CLS | FCP ms | TBT ms |",
@@ -114,6 +123,18 @@ def table(results: dict[str, Any]) -> str:
         kept = {True: "yes", False: "**NO**", None: ""}[row["ok"]]
         lines.append(f"| {row['what']} | {row['budget']} | {now} | {kept} |")
     return "\n".join(lines)
+
+
+def cpu_floor(results: dict[str, Any]) -> dict[str, float] | None:
+    """The least wall time the full build could take on this machine's cores (its CPU time
+    spread evenly over them), and that floor against the plain build."""
+    full = results.get("timings", {}).get("build.full", {})
+    cpus = results.get("machine", {}).get("cpus")
+    if not (full.get("cpu") and full.get("plain") and cpus):
+        return None
+    seconds = full["cpu"] / cpus
+    return {"cpu": full["cpu"], "cpus": cpus, "seconds": round(seconds, 2),
+            "ratio": round(seconds / full["plain"], 2)}
 
 
 def _ms(value: float | None) -> str:

@@ -11,6 +11,10 @@ copy shares ``_build/cache`` (npm tools, synthesised audio) with the checkout. T
 is the pipeline's command line, ``python -m tools.publish.build``, so this measures
 whatever the pipeline does; its ``[n/m] stage … 4.1 s`` progress lines on stderr give
 the time of each stage (each PDF).
+
+Each run also reports the CPU time its whole process tree used (chromium, Java and the
+Sphinx processes included): on a machine with N cores no schedule can finish a command in
+less than its CPU time / N, which is the floor that the ratio budgets meet or not.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ class Run:
     max_rss_mib: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system, the process and every descendant it waited for
 
 
 def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -58,8 +63,10 @@ def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
         if process.returncode != 0:  # pytest and some linters report on stdout
             out.seek(0)
             stderr += out.read().decode("utf-8", "replace")[-3000:]
-    # ru_maxrss is in KiB on Linux: the largest single process of the tree.
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, stderr)
+    # ru_maxrss is in KiB on Linux: the largest single process of the tree. wait4's times
+    # include the descendants the child waited for (playwright's driver reaps chromium).
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, stderr,
+               usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
@@ -69,12 +76,15 @@ class Figure:
     name: str
     samples: list[float] = field(default_factory=list)
     plain: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    plain_cpu: list[float] = field(default_factory=list)
     max_rss_mib: float = 0.0
     failures: list[str] = field(default_factory=list)
     stages: dict[str, list[float]] = field(default_factory=dict)
 
     def record(self, result: Run) -> None:
         self.samples.append(result.seconds)
+        self.cpu.append(result.cpu_seconds)
         self.max_rss_mib = max(self.max_rss_mib, result.max_rss_mib)
         if result.returncode != 0:
             self.failures.append(result.stderr.strip()[-1500:])
@@ -87,6 +97,10 @@ class Figure:
             found["plain"] = _median(self.plain)
             found["plain_samples"] = _round(self.plain)
             found["ratio"] = round(found["median"] / found["plain"], 2) if found["plain"] else None
+        if self.cpu:
+            found["cpu"] = _median(self.cpu)
+        if self.plain_cpu:
+            found["plain_cpu"] = _median(self.plain_cpu)
         if self.max_rss_mib:
             found["max_rss_mib"] = round(self.max_rss_mib)
         if self.stages:
@@ -188,5 +202,7 @@ def alternate(figure: Figure, runs: int, measured: Callable[[], Run],
             before()
         figure.record(measured())
         if plain:
-            figure.plain.append(plain().seconds)
+            counterpart = plain()
+            figure.plain.append(counterpart.seconds)
+            figure.plain_cpu.append(counterpart.cpu_seconds)
     return figure
