@@ -45,8 +45,17 @@ def test_the_cpu_floor_is_the_build_spread_over_every_core() -> None:
     assert budgets.cpu_floor(results) == {"cpu": 40.0, "cpus": 2, "seconds": 20.0, "ratio": 10.0}
     table = budgets.table(results)
     assert "| build.full | 25.00 s | 2.00 s | 12.5× | 40.0 s (2.5 s) | 3 |" in table
-    assert "no schedule finishes it in under 20.0 s = 10.0× the plain build" in table
+    assert ("full build: 40.0 CPU-seconds on 2 cores, so no schedule finishes it in under "
+            "20.0 s = 10.0× the plain build") in table
     assert budgets.cpu_floor({"timings": {"build.full": figure.as_dict()}}) is None
+    suite = Figure("tests")
+    suite.record(Run(500.0, 100.0, 0, "", cpu_seconds=900.0))
+    results["timings"]["tests"] = suite.as_dict()
+    assert budgets.cpu_floor(results, "tests") == {"cpu": 900.0, "cpus": 2, "seconds": 450.0}
+    assert "test suite: 900.0 CPU-seconds on 2 cores, so no schedule finishes it in under " \
+           "450.0 s\n" in budgets.table(results) + "\n"
+    rows = {row["what"]: row for row in budgets.check(results)}
+    assert rows["test suite (nox -s tests)"]["ok"] is False  # 500 s > 3 min
 
 
 def test_progress_lines_give_each_stage_its_time() -> None:

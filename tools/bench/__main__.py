@@ -4,7 +4,10 @@ Groups: ``build`` (full, no-op, one page paragraph changed, one catalog entry ch
 the PDF stage beside a plain print of each PDF, peak memory), ``checks`` (``nox -s lint``
 and the accessibility gate), ``pages`` (bytes and requests per page) and ``lighthouse``
 (mobile scores per page: the landing page and every page of both editions, the median of
-``--runs`` runs).
+``--runs`` runs); on request only, ``suite`` (the whole test suite as ``nox -s tests`` runs
+it, about ten minutes a run: ``--only suite --runs 1``).
+Every timed command also reports the CPU time of its process tree: with the machine's
+cores it gives the least wall time any schedule could reach (the table's floor lines).
 ``--site DIR`` measures the pages of a site already built (no copy, no build; only
 ``pages`` and ``lighthouse``), ``--pages`` some of its pages (``easy/system.html``).
 Writes ``_build/bench.json`` and prints a table against the issue's budgets; exit 1
@@ -42,6 +45,10 @@ from tools.outputs import PDFS
 from tools.webserver import serve
 
 GROUPS = ("build", "checks", "pages", "lighthouse")
+ON_REQUEST = ("suite",)
+# What ``nox -s tests`` runs (noxfile.py).
+SUITE = ("-m", "pytest", "-n", "auto", "--dist", "loadscope", "--no-loadscope-reorder", "-q",
+         "-p", "no:cacheprovider")
 PAGE = "introduction"  # the page and catalog the edit figures change
 
 
@@ -121,6 +128,11 @@ def bench_checks(project: Project, runs: int) -> dict[str, Any]:
     return {"lint": lint.as_dict(), "a11y_gate": gate.as_dict()}
 
 
+def bench_suite(project: Project, runs: int) -> dict[str, Any]:
+    suite = alternate(Figure("tests"), runs, lambda: project.run(sys.executable, *SUITE))
+    return {"tests": suite.as_dict()}
+
+
 def bench_pages(site: Path, groups: list[str], runs: int, pages: list[str] | None,
                 results: dict[str, Any]) -> None:
     """Page weight and Lighthouse for *pages* (default: all) of the built *site*."""
@@ -153,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--quick", action="store_true", help="one run per figure")
-    parser.add_argument("--only", nargs="+", choices=GROUPS, default=list(GROUPS),
+    parser.add_argument("--only", nargs="+", choices=GROUPS + ON_REQUEST, default=list(GROUPS),
                         metavar="GROUP", help=f"some of: {', '.join(GROUPS)}")
     parser.add_argument("--site", type=Path, metavar="DIR",
                         help="measure this built site (groups pages and lighthouse only)")
@@ -187,13 +199,15 @@ def main(argv: list[str] | None = None) -> int:
                 if "build" in args.only:
                     results["timings"].update(bench_build(project, runs))
                 site = project.root / "_build" / "site"
-                if not (site / "index.html").is_file() and set(args.only) - {"build"}:
+                if not (site / "index.html").is_file() and set(args.only) & {"checks", "pages", "lighthouse"}:
                     built = project.build()
                     if built.returncode != 0:
                         print(built.stderr, file=sys.stderr)
                         return 1
                 if "checks" in args.only:
                     results["timings"].update(bench_checks(project, runs))
+                if "suite" in args.only:
+                    results["timings"].update(bench_suite(project, runs))
                 bench_pages(site, args.only, runs, args.pages, results)
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
