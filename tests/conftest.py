@@ -304,6 +304,23 @@ def xdist_scope(nodeid: str) -> str:
     return module
 
 
+# The modules that keep a worker busy longest (worker-seconds in a profiled run of the suite:
+# search 113, bad inputs 83, EPUB 80, PDF 51, player 39, CLI errors 36), handed out right
+# after the accessibility gate: a long module started last would leave the other worker idle
+# at the end. The others follow in file order.
+HEAVY_FIRST = ("tests/test_a11y.py", "tests/test_search.py", "tests/test_bad_inputs.py",
+               "tests/test_epub.py", "tests/test_pdf.py", "tests/test_requests.py",
+               "tests/test_hosting.py", "tests/test_audio_player.py", "tests/test_cli_errors.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.partition("::")[0]
+        return HEAVY_FIRST.index(module) if module in HEAVY_FIRST else len(HEAVY_FIRST)
+
+    items.sort(key=rank)  # stable: each module keeps its tests' order
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     if config.getvalue("dist") != "loadscope":
         return None

@@ -150,7 +150,13 @@ def test_every_page_is_audited_in_every_mode(gate: Gate, site_root: Path, part: 
 
 
 def test_the_parts_cover_every_mode() -> None:
-    from conftest import xdist_scope
+    from conftest import HEAVY_FIRST, xdist_scope
+
+    from tools import ROOT
+
+    # The gate's parts are handed out first, then the other long modules (all still there).
+    assert HEAVY_FIRST[0] == "tests/test_a11y.py"
+    assert all((ROOT / module).is_file() for module in HEAVY_FIRST)
 
     assert {m.width for m in MODES} == set(WIDTHS)
     # Each part is its own unit of work for pytest-xdist; the rest of the module is one.
