@@ -134,3 +134,23 @@ def test_a_site_to_measure_must_be_built(tmp_path: Path, capsys) -> None:
     assert main(["--site", str(tmp_path), "--pages", "nope.html",
                  "--output", str(tmp_path / "b.json")]) == 1
     assert "no such page: nope.html" in capsys.readouterr().err
+
+
+def test_the_suite_is_timed_on_request_and_needs_no_site(tmp_path: Path, monkeypatch,
+                                                         capsys) -> None:
+    from tools.bench import __main__ as bench
+
+    commands: list[list[str]] = []
+
+    def suite_run(self, *argv: str | Path, env: dict[str, str] | None = None) -> Run:
+        commands.append([str(a) for a in argv])  # the suite itself is not run inside itself
+        return Run(400.0, 100.0, 0, "", cpu_seconds=800.0)
+
+    monkeypatch.setattr(bench.Project, "run", suite_run)
+    output = tmp_path / "bench.json"
+    assert bench.main(["--only", "suite", "--runs", "1", "--output", str(output)]) == 1
+    assert commands == [[sys.executable, *bench.SUITE]]
+    shown = capsys.readouterr().out
+    assert "| test suite (nox -s tests) | ≤ 3 min | 400 s | **NO** |" in shown
+    assert "test suite: 800.0 CPU-seconds on" in shown
+    assert "build.full" not in shown

@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
                     results["timings"].update(bench_checks(project, runs))
                 if "suite" in args.only:
                     results["timings"].update(bench_suite(project, runs))
-                bench_pages(site, args.only, runs, args.pages, results)
+                if set(args.only) & {"pages", "lighthouse"}:
+                    bench_pages(site, args.only, runs, args.pages, results)
     except ProjectError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
