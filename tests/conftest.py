@@ -197,6 +197,22 @@ def page_loads(pdf_build_root: Path, pdf_site: Path, browser) -> dict[str, dict]
                                    browser=browser))
 
 
+def a11y_results(fingerprint: str) -> dict:
+    """Results of the accessibility gate as tools.a11y.report writes them (one check, no
+    problem), for the source whose fingerprint is *fingerprint*."""
+    from tools.a11y.report import criteria_results
+
+    return {
+        "schema": 1, "date": "2026-11-28T03:00:00+00:00",
+        "target": {}, "source": {"commit": "abc1234", "fingerprint": fingerprint},
+        "tools": {"axe-core": "4.12.1"}, "modes": ["light-1280x800"],
+        "editions": {"ja": {"label": "標準版", "pages": ["index.html"]}},
+        "checks": [{"id": "axe", "name": "axe-core による自動チェック", "criteria": [],
+                    "runs": 4, "problems": 0, "examples": []}],
+        "axe_rules": {}, "criteria": criteria_results([], {}), "passed": True, "seconds": 12.5,
+    }
+
+
 def content_pages(site: Path) -> list[Path]:
     """The HTML pages made from docs/*.md (not search, genindex)."""
     names = sorted(p.relative_to(ROOT / "docs").with_suffix(".html") for p in (ROOT / "docs").rglob("*.md"))

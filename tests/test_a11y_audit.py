@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import soup
+from conftest import a11y_results, soup
 
 from tools.a11y.audit import CHECKS_JS, Mode, audit_site
 from tools.a11y.report import criteria_results, criterion_of_tag
@@ -219,18 +219,6 @@ def test_criteria_are_never_claimed_untested() -> None:
     assert rows["3.3.7"]["result"] == "untested"
 
 
-def _results(fingerprint: str) -> dict:
-    return {
-        "schema": 1, "date": "2026-11-28T03:00:00+00:00",
-        "target": {}, "source": {"commit": "abc1234", "fingerprint": fingerprint},
-        "tools": {"axe-core": "4.12.1"}, "modes": ["light-1280x800"],
-        "editions": {"ja": {"label": "標準版", "pages": ["index.html"]}},
-        "checks": [{"id": "axe", "name": "axe-core による自動チェック", "criteria": [],
-                    "runs": 4, "problems": 0, "examples": []}],
-        "axe_rules": {}, "criteria": criteria_results([], {}), "passed": True, "seconds": 12.5,
-    }
-
-
 def _accessibility_page(tmp_path: Path, results: dict | None) -> Path:
     results_file = tmp_path / "results.json"
     if results is not None:
@@ -248,7 +236,7 @@ def test_results_page_without_results_claims_nothing(tmp_path: Path) -> None:
 
 
 def test_results_page_shows_date_tools_and_checklist(tmp_path: Path) -> None:
-    path = _accessibility_page(tmp_path, _results(source_fingerprint()))
+    path = _accessibility_page(tmp_path, a11y_results(source_fingerprint()))
     assert not vnu.errors(vnu.check([path]))  # e.g. no id twice (furo's table wrapper)
     page = soup(path)
     text = page.find("article").get_text()
@@ -261,5 +249,5 @@ def test_results_page_shows_date_tools_and_checklist(tmp_path: Path) -> None:
 
 
 def test_results_page_says_when_results_are_for_other_sources(tmp_path: Path) -> None:
-    page = soup(_accessibility_page(tmp_path, _results("0" * 16)))
+    page = soup(_accessibility_page(tmp_path, a11y_results("0" * 16)))
     assert "更新されたページの内容を含みません" in page.find("article").get_text()

@@ -182,6 +182,12 @@ def test_pages_workflow_publishes_what_the_readme_builds() -> None:
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert build_command in runs
+    # The published site carries the gate's results: the gate runs after the build, before
+    # the upload (nox -s a11y rebuilds the pages that show them).
+    runs_before_upload = [step.get("run", "") for step in steps[:next(
+        i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages"))]]
+    gate = next(i for i, run in enumerate(runs_before_upload) if "nox -s a11y" in run)
+    assert gate > next(i for i, run in enumerate(runs_before_upload) if build_command in run)
     uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert [s["with"]["path"] for s in uploads] == ["_build/site"]
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import a11y_results
 
 from tools import ROOT
 from tools.errors import BuildError
+from tools.fingerprint import source_fingerprint
 from tools.publish import swap
 from tools.publish.build import Part, Pipeline, Side, Stage
 from tools.publish.context import BuildContext
@@ -68,6 +71,26 @@ def test_a_changed_page_rebuilds_and_the_other_edition_stays(tmp_path: Path, doc
     assert "追記の段落です。" in (root / "site" / "ja" / "schedule.html").read_text(encoding="utf-8")
     assert (other / "index.html").read_text(encoding="utf-8") == "easy"
     assert not (root / ".staging").exists()
+
+
+def test_new_gate_results_rebuild_the_accessibility_page(tmp_path: Path, docs: Path) -> None:
+    """``nox -s a11y`` writes the gate's results between two builds: the second must show them
+    (nothing else changed, so a skip by the other inputs would hide them)."""
+    root = tmp_path / "b"
+    assert build(root, docs, "ja").returncode == 0
+    page = root / "site" / "ja" / "accessibility.html"
+    assert "まだ試験を実施していません" in page.read_text(encoding="utf-8")
+    results = root / "a11y" / "results.json"
+    results.parent.mkdir()
+    results.write_text(json.dumps(a11y_results(source_fingerprint()), ensure_ascii=False),
+                       encoding="utf-8")
+
+    again = build(root, docs, "ja")
+    assert again.returncode == 0, again.stderr
+    assert "HTML 標準版: unchanged" not in again.stderr
+    shown = page.read_text(encoding="utf-8")
+    assert "2026年11月28日" in shown and "まだ試験を実施していません" not in shown
+    assert "HTML 標準版: unchanged, skipped" in build(root, docs, "ja").stderr
 
 
 def test_a_failed_build_keeps_the_last_site_byte_for_byte(tmp_path: Path, docs: Path) -> None:

@@ -166,16 +166,23 @@ def _inputs(ctx: BuildContext, easy: bool) -> str:
                         extra=[os.environ.get(v, "") for v in ENVIRONMENT])
 
 
+def gate_results(ctx: BuildContext) -> str:
+    """The accessibility gate's results as an input: the accessibility page shows them (HTML)
+    and reads them aloud (audio); ``nox -s a11y`` writes them between two builds."""
+    path = ctx.a11y_results
+    return f"a11y-results:{digest_files([path], path.parent) if path.is_file() else 'none'}"
+
+
 def html_stage_inputs(ctx: BuildContext, edition: Edition) -> Callable[[], str]:
-    """HTML also depends on the downloads its sidebar lists (sizes change with the files) and
-    on which pages have audio (the player and the page's audio link)."""
+    """HTML also depends on the downloads its sidebar lists (sizes change with the files), on
+    which pages have audio (the player and the page's audio link) and on the gate's results."""
     base = inputs(ctx, [edition])
 
     def compute() -> str:
         listed = [f"{d.path}:{d.size}" for d in downloads(site=ctx.staging)]
         listed += [f"{page}:{d.path}:{d.size}"
                    for page, d in sorted(audio_downloads(ctx.staging, edition.name).items())]
-        return digest_files([], ROOT, base(), *listed)
+        return digest_files([], ROOT, base(), gate_results(ctx), *listed)
     return compute
 
 
@@ -263,7 +270,8 @@ def plan(ctx: BuildContext, names: list[str], *, pdf: bool, formats: bool = True
         formats_lane.append(Stage(
             f"音声 {'・'.join(e.label for e in editions)}",
             lambda todo: side_by_side(lambda e: stage_module("audio").build(e, ctx, pages), todo),
-            [Part(f"audio:{e.name}", inputs(ctx, [e], "audio", *only), (f"audio/{e.name}",), e)
+            [Part(f"audio:{e.name}", inputs(ctx, [e], "audio", *only, gate_results(ctx)),
+                  (f"audio/{e.name}",), e)
              for e in editions]))
     books = ["text", "epub"] if formats else []
     if books:

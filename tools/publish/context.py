@@ -44,6 +44,12 @@ class BuildContext:
         return self.build_root / "site"
 
     @property
+    def a11y_results(self) -> Path:
+        """The accessibility gate's results (``nox -s a11y`` writes them), which the
+        accessibility page shows and reads aloud."""
+        return self.build_root / "a11y" / "results.json"
+
+    @property
     def staging_root(self) -> Path:
         return self.staging.parent
 
@@ -60,7 +66,8 @@ class BuildContext:
         outdir = outdir or self.build_root / builder / edition.name
         return sphinx_build(edition, outdir, builder=builder, build_root=self.build_root,
                             source=self.source,
-                            extra=("-D", f"downloads_site={self.staging}", *extra))
+                            extra=("-D", f"downloads_site={self.staging}",
+                                   "-D", f"a11y_results_file={self.a11y_results}", *extra))
 
 
 def local_context(build_root: Path | None = None, staging: Path | None = None,
