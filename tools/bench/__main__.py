@@ -166,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--quick", action="store_true", help="one run per figure")
     parser.add_argument("--only", nargs="+", choices=GROUPS + ON_REQUEST, default=list(GROUPS),
-                        metavar="GROUP", help=f"some of: {', '.join(GROUPS)}")
+                        metavar="GROUP",
+                        help=f"some of: {', '.join(GROUPS + ON_REQUEST)} (default: all but "
+                             f"{', '.join(ON_REQUEST)})")
     parser.add_argument("--site", type=Path, metavar="DIR",
                         help="measure this built site (groups pages and lighthouse only)")
     parser.add_argument("--pages", nargs="+", metavar="PAGE",
@@ -199,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                 if "build" in args.only:
                     results["timings"].update(bench_build(project, runs))
                 site = project.root / "_build" / "site"
-                if not (site / "index.html").is_file() and set(args.only) & {"checks", "pages", "lighthouse"}:
+                needs_site = set(args.only) & {"checks", "pages", "lighthouse"}
+                if needs_site and not (site / "index.html").is_file():
                     built = project.build()
                     if built.returncode != 0:
                         print(built.stderr, file=sys.stderr)

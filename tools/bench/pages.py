@@ -12,6 +12,7 @@ checks (tests/test_requests.py).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +106,8 @@ def weigh_site(site: Path, pages: list[str] | None = None, *, prefix: str = "/",
     from playwright.sync_api import sync_playwright
 
     pages = pages if pages is not None else all_pages(site)
-    with serve(site, prefix) as base:
-        if browser is not None:
-            return {page: measure(browser, base + page) for page in pages}
-        with sync_playwright() as playwright:
-            own = launch(playwright)
-            try:
-                return {page: measure(own, base + page) for page in pages}
-            finally:
-                own.close()
+    with serve(site, prefix) as base, ExitStack() as stack:
+        if browser is None:
+            browser = launch(stack.enter_context(sync_playwright()))
+            stack.callback(browser.close)
+        return {page: measure(browser, base + page) for page in pages}

@@ -12,9 +12,10 @@ is the pipeline's command line, ``python -m tools.publish.build``, so this measu
 whatever the pipeline does; its ``[n/m] stage … 4.1 s`` progress lines on stderr give
 the time of each stage (each PDF).
 
-Each run also reports the CPU time its whole process tree used (chromium, Java and the
-Sphinx processes included): on a machine with N cores no schedule can finish a command in
-less than its CPU time / N, which is the floor that the ratio budgets meet or not.
+Each run also reports the CPU time of its process tree, as far as ``wait4`` sees it (the
+Sphinx processes, Java, chromium's main process; a chromium process that nobody reaps
+escapes it, so it is a lower bound): on a machine with N cores no schedule can finish a
+command in less than its CPU time / N, the floor below the wall-time budgets.
 """
 
 from __future__ import annotations
