@@ -78,9 +78,10 @@ def check(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 def table(results: dict[str, Any]) -> str:
     """The figures as a Markdown table: timings with their plain counterpart, then budgets."""
+    timings = results.get("timings", {})
     lines = ["| what | median | plain | ratio | CPU (plain) | runs |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for name, figure in results.get("timings", {}).items():
+             "| --- | ---: | ---: | ---: | ---: | ---: |"] if timings else []
+    for name, figure in timings.items():
         plain = f"{figure['plain']:.2f} s" if "plain" in figure else ""
         ratio = f"{figure['ratio']:.1f}×" if figure.get("ratio") else ""
         cpu = f"{figure['cpu']:.1f} s" if figure.get("cpu") else ""
