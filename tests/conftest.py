@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
@@ -147,20 +146,11 @@ def pdf_build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_folder(tmp_path_factory, "pdf-build")
 
 
-def off_thread(make: Callable[[], object]) -> Callable[[], object]:
-    """*make* run in a thread of its own: the PDF renderer's asyncio loop cannot start in a
-    thread where a module's sync playwright (the ``browser`` fixture) already runs."""
-    def run() -> object:
-        with ThreadPoolExecutor(1) as pool:
-            return pool.submit(make).result()
-    return run
-
-
 @pytest.fixture(scope="session")
 def pdfs(pdf_build_root: Path) -> dict[str, Path]:
     """All print PDFs, built once per run in their own build folder."""
-    built = once(pdf_build_root, "pdfs", off_thread(
-        lambda: {key: str(path) for key, path in dated_pdfs(pdf_build_root).items()}))
+    built = once(pdf_build_root, "pdfs",
+                 lambda: {key: str(path) for key, path in dated_pdfs(pdf_build_root).items()})
     return {key: Path(path) for key, path in built.items()}
 
 
@@ -168,8 +158,8 @@ def pdfs(pdf_build_root: Path) -> dict[str, Path]:
 def pdf_site(pdf_build_root: Path, pdfs: dict[str, Path]) -> Path:
     """Both websites and the landing page built after the PDFs in their folder, as
     ``python -m tools.publish.build`` does (so every sidebar links them); once per run."""
-    once(pdf_build_root, "site", off_thread(
-        lambda: [str(path) for path in build_site(list(EDITIONS), build_root=pdf_build_root)]))
+    once(pdf_build_root, "site",
+         lambda: [str(path) for path in build_site(list(EDITIONS), build_root=pdf_build_root)])
     return pdf_build_root / "site"
 
 

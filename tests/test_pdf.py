@@ -497,3 +497,19 @@ def test_table_header_ids_are_numbered_in_order_and_referenced(
     walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
     assert ids and sorted(ids) == [f"id{n:06d}" for n in range(1, len(ids) + 1)]
     assert headers and set(headers) <= set(ids)
+
+
+def test_the_renderer_runs_beside_a_sync_playwright() -> None:
+    """A caller already driving a browser with playwright's sync API (a test module's
+    ``browser``, the benchmark) has an event loop running: the renderer's loop runs in a
+    thread of its own instead of failing."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.publish.pdf.render import run_coroutine
+
+    async def answer() -> int:
+        return 42
+
+    assert run_coroutine(answer()) == 42
+    with sync_playwright():
+        assert run_coroutine(answer()) == 42

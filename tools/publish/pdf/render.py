@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tools.browser import BrowserMissing, chromium_path, launch
 from tools.errors import BuildError, SetupError
@@ -17,6 +18,8 @@ from tools.publish.pdf import COMMON_STYLESHEET, STATIC
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser
+
+T = TypeVar("T")
 
 PREPARE_JS = Path(__file__).with_name("prepare.js").read_text(encoding="utf-8")
 NUMBER_CONTENTS_JS = Path(__file__).with_name("number_contents.js").read_text(encoding="utf-8")
@@ -107,10 +110,21 @@ def render(jobs: list[RenderJob],
            on_rendered: Callable[[RenderJob, Rendered], None] | None = None) -> list[Rendered]:
     """Render every job with one chromium, side by side (each page prints in its own renderer
     process); each PDF goes to its ``output`` path, and *on_rendered* hears of it at once."""
+    check_fonts()
+    return run_coroutine(_render_all(jobs, on_rendered))
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run``, in a thread of its own when this thread already runs an event loop:
+    a caller that drives a browser with playwright's sync API has one running."""
     import asyncio
 
-    check_fonts()
-    return asyncio.run(_render_all(jobs, on_rendered))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _render_all(jobs: list[RenderJob],
